@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.contrib import admin
+
+from .models import City, CityMembership, Invitation, Pledge
+
+
+class PledgeInline(admin.TabularInline):
+    model = Pledge
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = CityMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(City)
+class CityAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "membership"]
+    list_filter = ["membership", "country"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline, PledgeInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "city", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["role", "city"]
+    search_fields = ["email"]
+    readonly_fields = ["token", "invited_by", "created_at", "accepted_at"]

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class City(models.Model):
+    class Membership(models.TextChoices):
+        MEMBER = "member", _("Member city")
+        OBSERVER = "observer", _("Observer city")
+        PARTNER = "partner", _("Partner city")
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    country = CountryField(_("country"))
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    membership = models.CharField(
+        _("membership"), max_length=20, choices=Membership.choices, default=Membership.MEMBER
+    )
+    description = models.TextField(_("description"), blank=True)
+    # A contact by role (e.g. "Roma inclusion unit, social affairs department"), not a person.
+    contact_role = models.CharField(_("contact"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+        indexes = [
+            # The directory filters by membership and orders by name.
+            models.Index(fields=["membership", "name"], name="city_directory_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        # The city page gathers several apps (practices, plans, meetings), so it lives in `portal`.
+        return reverse("portal:city", kwargs={"slug": self.slug})
+
+
+class Pledge(models.Model):
+    """A city's public commitment, e.g. to a principle of the European Pillar of Social Rights."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="pledges")
+    title = models.CharField(_("title"), max_length=255)
+    framework = models.CharField(_("framework"), max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        ordering = ["-year", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.city}: {self.title} ({self.year})"
+
+
+class OfficerRole(models.TextChoices):
+    OFFICER = "officer", _("Officer")
+    LEAD = "lead", _("Lead officer")
+
+
+class CityMembership(models.Model):
+    """Ties a user to a city as one of its officers; a lead officer also manages access."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="city_memberships"
+    )
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(
+        _("role"), max_length=20, choices=OfficerRole.choices, default=OfficerRole.OFFICER
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("city officer")
+        verbose_name_plural = _("city officers")
+        ordering = ["city__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "city"], name="one_membership_per_city")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.city} ({self.get_role_display()})"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """Staff invite an officer by e-mail to a city; there is no open sign-up.
+
+    The token is the secret: the link lets its holder set a password, once, until it expires.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(
+        _("role"), max_length=20, choices=OfficerRole.choices, default=OfficerRole.OFFICER
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=_default_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.city}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,63 @@
+"""Reads for city pages, each shaped for one page with its related rows fetched up front."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from .geo import VIEWBOX_HEIGHT, VIEWBOX_WIDTH, is_in_frame, project
+from .models import City, CityMembership
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    city: City
+    x: float
+    y: float
+
+
+def city_list() -> QuerySet[City]:
+    return City.objects.order_by("name")
+
+
+@dataclass(frozen=True)
+class CityMap:
+    points: list[MapPoint]
+    width: int = VIEWBOX_WIDTH
+    height: int = VIEWBOX_HEIGHT
+
+    @property
+    def viewbox(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+
+def city_map(cities: list[City]) -> CityMap:
+    """Place cities on the offline map of Europe; cities outside its frame are left off."""
+    points = []
+    for city in cities:
+        x, y = project(float(city.latitude), float(city.longitude))
+        if is_in_frame(x, y):
+            points.append(MapPoint(city=city, x=x, y=y))
+    return CityMap(points=points)
+
+
+def city_detail(*, slug: str) -> City:
+    return City.objects.prefetch_related("pledges").get(slug=slug)
+
+
+def cities_for_user(user) -> QuerySet[City]:
+    """The cities a signed-in person works for: all of them for staff."""
+    if not user.is_authenticated:
+        return City.objects.none()
+    if user.is_staff:
+        return City.objects.all()
+    return City.objects.filter(memberships__user=user)
+
+
+def memberships_for_user(user) -> QuerySet[CityMembership]:
+    return CityMembership.objects.filter(user=user).select_related("city").order_by("city__name")
+
+
+def city_officer_counts() -> QuerySet[City]:
+    return City.objects.annotate(officer_count=Count("memberships")).order_by("name")

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "cities"
+
+urlpatterns = [
+    path("", views.city_directory, name="list"),
+]
+
+# Mounted by the root URLconf under /workspace/cities/ and /accounts/invitation/.
+staff_patterns = ([path("<slug:slug>/invite/", views.invitation_new, name="new")], "invitations_staff")
+invitation_patterns = (
+    [path("<str:token>/", views.invitation_accept_view, name="accept")],
+    "invitations",
+)

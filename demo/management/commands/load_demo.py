@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.services import demo_load
+from demo.seed import ACCOUNTS
+
+
+class Command(BaseCommand):
+    help = "Load the working group's 2020 work plan and 2019 achievements, and the demo accounts."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            counts = demo_load()
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {counts['cities']} cities, {counts['activities']} activities."
+            )
+        )
+        self.stdout.write("Demo accounts (password from DEMO_PASSWORD):")
+        for email, is_staff, city, _role in ACCOUNTS:
+            who = "network staff" if is_staff else f"officer of {city.title()}"
+            self.stdout.write(f"  {email:<22} {who}")
+        self.stdout.write(f"  password: {settings.DEMO_PASSWORD}")

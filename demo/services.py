@@ -1,0 +1,168 @@
+"""Loads the seed document as records. Idempotent: every record is looked up by a natural key."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from cities.models import City, CityMembership
+from objectives.models import (
+    Achievement,
+    AchievementFigure,
+    Activity,
+    AdvocacyAction,
+    NetworkPriority,
+    Objective,
+    Stakeholder,
+    StrategicObjective,
+    WorkPlan,
+    WorkPlanContact,
+)
+
+from . import seed
+
+
+def _refuse_in_production() -> None:
+    if settings.PRODUCTION:
+        raise ImproperlyConfigured("Demo data and demo accounts are refused in production mode.")
+
+
+def _activity(*, year: int, spec: dict, cities: dict[str, City], objective=None, order=0) -> Activity:
+    start = date(*spec["start"]) if "start" in spec else None
+    end = date(*spec["end"]) if "end" in spec else None
+    activity, _ = Activity.objects.update_or_create(
+        year=year,
+        title=spec["title"],
+        defaults={
+            "objective": objective,
+            "order": order,
+            "kind": spec["kind"],
+            "description": spec.get("description", ""),
+            "host_city": cities.get(spec.get("host", "")),
+            "season": spec.get("season", ""),
+            "start_date": start,
+            "end_date": end,
+            "status": spec.get("status", Activity.Status.PLANNED),
+            "outcomes": spec.get("outcomes", ""),
+        },
+    )
+    if activity.host_city:
+        activity.participating_cities.add(activity.host_city)
+    return activity
+
+
+@transaction.atomic
+def demo_load() -> dict[str, int]:
+    _refuse_in_production()
+    cities = {}
+    for slug, name, country, lat, lon, membership in seed.CITIES:
+        cities[slug], _ = City.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "country": country,
+                "latitude": lat,
+                "longitude": lon,
+                "membership": membership,
+            },
+        )
+
+    strategic = {}
+    for code, title in seed.STRATEGIC_OBJECTIVES:
+        strategic[code], _ = StrategicObjective.objects.update_or_create(
+            code=code, defaults={"title": title}
+        )
+
+    stakeholders: dict[str, Stakeholder] = {}
+    for name, short, kind, parent in seed.STAKEHOLDERS:
+        stakeholders[short], _ = Stakeholder.objects.update_or_create(
+            name=name,
+            defaults={"short_name": short, "kind": kind, "parent": stakeholders.get(parent or "")},
+        )
+
+    plan, _ = WorkPlan.objects.update_or_create(
+        year=2020, defaults={"introduction": seed.INTRODUCTION, "is_published": True}
+    )
+    plan.strategic_objectives.set(strategic.values())
+    for order, (role, organisation) in enumerate(seed.CONTACTS):
+        WorkPlanContact.objects.update_or_create(
+            work_plan=plan, role=role, defaults={"organisation": organisation, "order": order}
+        )
+
+    activities: dict[str, Activity] = {}
+    for spec in seed.OBJECTIVES_2020:
+        priority = None
+        if spec["priority"]:
+            priority, _ = NetworkPriority.objects.update_or_create(
+                title=spec["priority"], defaults={"framework": seed.PRIORITY_FRAMEWORK}
+            )
+        objective, _ = Objective.objects.update_or_create(
+            work_plan=plan,
+            number=spec["number"],
+            defaults={"title": spec["title"], "priority": priority},
+        )
+        for order, activity_spec in enumerate(spec["activities"]):
+            activities[activity_spec["key"]] = _activity(
+                year=2020, spec=activity_spec, cities=cities, objective=objective, order=order
+            )
+
+    for order, spec in enumerate(seed.ACTIVITIES_2019):
+        activities[spec["key"]] = _activity(year=2019, spec=spec, cities=cities, order=order)
+
+    advocacy = {}
+    for spec in seed.ADVOCACY_2019:
+        action, _ = AdvocacyAction.objects.update_or_create(
+            year=2019,
+            title=spec["title"],
+            defaults={"kind": spec["kind"], "description": spec.get("description", "")},
+        )
+        action.stakeholders.set([stakeholders[s] for s in spec["stakeholders"]])
+        advocacy[spec["key"]] = action
+
+    for spec in seed.ACHIEVEMENTS_2019:
+        achievement, _ = Achievement.objects.update_or_create(
+            year=2019,
+            number=spec["number"],
+            defaults={"title": spec["title"], "narrative": spec["narrative"]},
+        )
+        achievement.activities.set([activities[key] for key in spec["activities"]])
+        achievement.advocacy_actions.set([advocacy[key] for key in spec["advocacy"]])
+        achievement.cities.set([cities[slug] for slug in spec["cities"]])
+        for order, (value, label, activity_key) in enumerate(spec["figures"]):
+            AchievementFigure.objects.update_or_create(
+                achievement=achievement,
+                label=label,
+                defaults={
+                    "value": value,
+                    "order": order,
+                    "activity": activities.get(activity_key or ""),
+                },
+            )
+
+    accounts = demo_accounts_create(cities=cities)
+    return {"cities": len(cities), "activities": len(activities), "accounts": accounts}
+
+
+def demo_accounts_create(*, cities: dict[str, City]) -> int:
+    _refuse_in_production()
+    user_model = get_user_model()
+    for email, is_staff, city_slug, role in seed.ACCOUNTS:
+        user, created = user_model.objects.get_or_create(
+            email=email, defaults={"is_staff": is_staff, "is_superuser": is_staff}
+        )
+        if created or not user.check_password(settings.DEMO_PASSWORD):
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        if city_slug:
+            CityMembership.objects.update_or_create(
+                user=user, city=cities[city_slug], defaults={"role": role}
+            )
+    return len(seed.ACCOUNTS)

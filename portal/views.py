@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from cities.models import City
+from cities.selectors import city_detail, city_list, city_map
+from objectives.selectors import (
+    achievement_years,
+    achievements_for_city,
+    activities_for_city,
+    current_work_plan,
+    upcoming_events,
+)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    cities = list(city_list())
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "work_plan": current_work_plan(),
+            "upcoming": list(upcoming_events()),
+            "cities": cities,
+            "city_map": city_map(cities),
+            "achievement_years": achievement_years(),
+        },
+    )
+
+
+def city_page(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        city = city_detail(slug=slug)
+    except City.DoesNotExist:
+        raise Http404(_("There is no city at this address.")) from None
+    return render(
+        request,
+        "portal/city.html",
+        {
+            "city": city,
+            "activities": list(activities_for_city(city=city)),
+            "achievements": list(achievements_for_city(city=city)),
+            "city_map": city_map([city]),
+        },
+    )

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from cities.urls import invitation_patterns, staff_patterns
+
+from .health import healthz
+
+# The admin signs in through allauth too: same rate limits, same MFA.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Roma Inclusion Working Group"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.urls")),
+    path("cities/", include("cities.urls")),
+    path("", include("objectives.urls")),
+    path("accounts/invitation/", include(invitation_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("workspace/", include("workspace.urls")),
+    path("workspace/cities/", include(staff_patterns)),
+    path("admin/", admin.site.urls),
+)
+
+handler404 = "roma_wg.errors.not_found"
+handler403 = "roma_wg.errors.forbidden"
+handler500 = "roma_wg.errors.server_error"
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from cities.selectors import city_officer_counts, memberships_for_user
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The signed-in home: the person's cities and what they may do there."""
+    context = {"memberships": list(memberships_for_user(request.user))}
+    if request.user.is_staff:
+        context["all_cities"] = list(city_officer_counts())
+    return render(request, "workspace/home.html", context)
