@@ -10,7 +10,14 @@ from django.utils import translation
 from .models import Invitation
 
 
-@shared_task(acks_late=True, time_limit=60, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    acks_late=True,
+    time_limit=60,
+    soft_time_limit=45,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def invitation_send(invitation_id: int) -> None:
     """E-mail the invitation link. Safe to repeat: it only sends a message."""
     invitation = Invitation.objects.select_related("city").filter(pk=invitation_id).first()

@@ -56,9 +56,13 @@ def _activity(*, year: int, spec: dict, cities: dict[str, City], objective=None,
     return activity
 
 
-@transaction.atomic
 def demo_load() -> dict[str, int]:
-    _refuse_in_production()
+    _refuse_in_production()  # before anything touches the database
+    with transaction.atomic():
+        return _load()
+
+
+def _load() -> dict[str, int]:
     cities = {}
     for slug, name, country, lat, lon, membership in seed.CITIES:
         cities[slug], _ = City.objects.update_or_create(

@@ -2,34 +2,41 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from cities.models import City
 
 from .models import Achievement, Activity, AdvocacyAction, Objective, WorkPlan
 
 
-def work_plan_for_year(*, year: int) -> WorkPlan:
-    """The published plan of a year with its objectives and activities; DoesNotExist if none."""
+# Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
+_SEASON_RANK = Case(
+    *(When(season=season, then=Value(rank)) for rank, season in enumerate(Activity.Season.values)),
+    default=Value(len(Activity.Season.values)),
+    output_field=IntegerField(),
+)
+
+
+def _published_plans() -> QuerySet[WorkPlan]:
     activities = Activity.objects.select_related("host_city").order_by("order", "id")
     objectives = (
         Objective.objects.select_related("priority")
         .prefetch_related("strategic_objectives", Prefetch("activities", queryset=activities))
         .order_by("number")
     )
-    return (
-        WorkPlan.objects.filter(is_published=True)
-        .prefetch_related(
-            Prefetch("objectives", queryset=objectives), "strategic_objectives", "contacts"
-        )
-        .get(year=year)
+    return WorkPlan.objects.filter(is_published=True).prefetch_related(
+        Prefetch("objectives", queryset=objectives), "strategic_objectives", "contacts"
     )
+
+
+def work_plan_for_year(*, year: int) -> WorkPlan:
+    """The published plan of a year with its objectives and activities; DoesNotExist if none."""
+    return _published_plans().get(year=year)
 
 
 def current_work_plan() -> WorkPlan | None:
     """The newest published plan: "this year's objectives" on the home page."""
-    latest = WorkPlan.objects.filter(is_published=True).order_by("-year").first()
-    return work_plan_for_year(year=latest.year) if latest else None
+    return _published_plans().order_by("-year").first()
 
 
 def published_years() -> list[int]:
@@ -54,19 +61,17 @@ def achievements_for_year(*, year: int) -> QuerySet[Achievement]:
     )
 
 
-def upcoming_events(*, limit: int = 4) -> QuerySet[Activity]:
-    """Planned events of the newest plan's year and later, soonest first."""
-    latest = WorkPlan.objects.filter(is_published=True).order_by("-year").first()
-    if latest is None:
-        return Activity.objects.none()
+def upcoming_events(*, from_year: int, limit: int = 4) -> QuerySet[Activity]:
+    """Planned events of a year and later, soonest first."""
     return (
         Activity.objects.filter(
             kind__in=Activity.EVENT_KINDS,
             status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS],
-            year__gte=latest.year,
+            year__gte=from_year,
         )
         .select_related("host_city")
-        .order_by("year", "start_date", "season", "id")[:limit]
+        .annotate(season_rank=_SEASON_RANK)
+        .order_by("year", "season_rank", "start_date", "id")[:limit]
     )
 
 

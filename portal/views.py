@@ -17,12 +17,13 @@ from objectives.selectors import (
 
 def home(request: HttpRequest) -> HttpResponse:
     cities = list(city_list())
+    work_plan = current_work_plan()
     return render(
         request,
         "portal/home.html",
         {
-            "work_plan": current_work_plan(),
-            "upcoming": list(upcoming_events()),
+            "work_plan": work_plan,
+            "upcoming": list(upcoming_events(from_year=work_plan.year)) if work_plan else [],
             "cities": cities,
             "city_map": city_map(cities),
             "achievement_years": achievement_years(),

@@ -39,8 +39,8 @@ CLIP_MARGIN = 20.0
 MIN_STEP = 1.0  # drop points closer than this (viewBox units) to the previous kept point
 MIN_RING_SIZE = 2.0  # drop rings whose projected box is smaller than this on both sides
 
-SEA = "#f5f8fb"
-LAND = "#e6ebf0"
+SEA = "#eef4fa"
+LAND = "#d3dce6"
 BORDER = "#ffffff"
 BORDER_WIDTH = "0.6"
 

@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set up here.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+# Python 3.13 (the repo's .python-version) or 3.12, whichever this machine has.
+PYTHON_BIN := $(shell for p in python3.13 python3.12 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
+	then command -v $$p; break; fi; done)
+# uv when it is on PATH, else the one pip installs into that Python.
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON_BIN) -m uv")
+
+.PHONY: help setup run test lint format messages check-python
+
+help:
+	@echo "make run   - set up and serve the portal with its demo data on http://127.0.0.1:$(PORT)/"
+	@echo "make test  - set up and run the whole test suite"
+	@echo "make lint  - ruff, as CI runs it"
+
+check-python:
+	@if [ -z "$(PYTHON_BIN)" ]; then echo "Python 3.12 or newer is needed (3.13 preferred)." >&2; exit 1; fi
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON_BIN) -m pip install --quiet uv
+
+setup: check-python
+	@$(UV) sync --frozen --python "$(PYTHON_BIN)" --quiet
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+run: setup
+	@$(PY) manage.py migrate --no-input -v0
+	@$(PY) manage.py load_demo
+	@echo
+	@echo "The portal runs on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: setup
+	@$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+messages: setup
+	@$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=tools --ignore=var --no-obsolete

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from cities.models import OfficerRole
+
+from .factories import CityFactory, MembershipFactory, StaffFactory, UserFactory
+
+
+def pytest_report_header(config) -> list[str]:
+    database = settings.DATABASES["default"]
+    engine = database["ENGINE"].rsplit(".", 1)[-1]
+    where = f"{database.get('HOST') or 'file'}:{database.get('PORT') or ''}".rstrip(":")
+    broker = (
+        f"Redis ({settings.REDIS_URL}) with a real Celery worker"
+        if settings.REDIS_URL
+        else "none: Celery tasks run in-process"
+    )
+    cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return [
+        f"database: {engine} ({where})",
+        f"broker: {broker}",
+        f"cache: {cache_backend}",
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs ~0.3 s a user; the tests are about access, not about hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def braga(db):
+    return CityFactory(name="Braga", slug="braga", country="PT", latitude=41.5454, longitude=-8.4265)
+
+
+@pytest.fixture
+def turin(db):
+    return CityFactory(name="Turin", slug="turin", country="IT", latitude=45.0705, longitude=7.6868)
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory(email="staff.person@example.org")
+
+
+@pytest.fixture
+def braga_officer(braga):
+    return MembershipFactory(city=braga, user=UserFactory(email="officer@braga.example.org")).user
+
+
+@pytest.fixture
+def braga_lead(braga):
+    return MembershipFactory(
+        city=braga, role=OfficerRole.LEAD, user=UserFactory(email="lead@braga.example.org")
+    ).user
+
+
+@pytest.fixture
+def turin_officer(turin):
+    return MembershipFactory(city=turin, user=UserFactory(email="officer@turin.example.org")).user
+
+
+@pytest.fixture
+def demo(db):
+    from demo.services import demo_load
+
+    demo_load()
+
+
+@pytest.fixture
+def eager_tasks(monkeypatch):
+    """Run tasks in the test's own transaction (the worker path has its own test)."""
+    from roma_wg.celery import app
+
+    monkeypatch.setattr(app.conf, "task_always_eager", True)

@@ -1,0 +1,102 @@
+"""Test data factories: one module, so every test builds records the same way."""
+
+from __future__ import annotations
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from cities.models import City, CityMembership, OfficerRole
+from objectives.models import Achievement, AchievementFigure, Activity, Objective, WorkPlan
+
+PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Tester{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+class StaffFactory(UserFactory):
+    is_staff = True
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"City {n}")
+    slug = factory.Sequence(lambda n: f"city-{n}")
+    country = "BE"
+    latitude = 50.85
+    longitude = 4.35
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CityMembership
+
+    user = factory.SubFactory(UserFactory)
+    city = factory.SubFactory(CityFactory)
+    role = OfficerRole.OFFICER
+
+
+class WorkPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkPlan
+        django_get_or_create = ["year"]
+
+    year = 2020
+    is_published = True
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    work_plan = factory.SubFactory(WorkPlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Objective title {n}")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    year = factory.SelfAttribute("objective.work_plan.year")
+    kind = Activity.Kind.WORKING_GROUP_MEETING
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    host_city = factory.SubFactory(CityFactory)
+
+
+class AchievementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Achievement
+
+    year = 2019
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Achievement {n}")
+    narrative = "What was achieved."
+
+
+class FigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AchievementFigure
+
+    achievement = factory.SubFactory(AchievementFactory)
+    value = 12
+    label = "cities"

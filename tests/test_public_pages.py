@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from cities.models import City
+from objectives.models import Activity, Objective
+
+pytestmark = pytest.mark.django_db
+
+SEED_FACTS = {
+    "/en/": ["Turin", "Berlin", "school dropout", "Objective 3"],
+    "/en/work-plans/2020/": [
+        "Turin",
+        "Berlin",
+        "Braga",
+        "school dropout",
+        "Spring 2020",
+        "Autumn 2020",
+        "A good start in life for all children and young people",
+        "Diversity, social cohesion and integration of refugees and migrants",
+        "Draft action plans for 5 replicating cities",
+        "Berlin Roma Inclusion Action Plan",
+        "external evaluation methodology",
+        "DG JUST",
+        "OHCHR",
+        "European Parliament",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "Ensure quality and inclusive education",
+        "Policy and funding officer",
+    ],
+    "/en/achievements/2019/": [
+        "Toulouse",
+        "Braga",
+        "35 city officers from 15 European cities",
+        "22 local experts from 12 cities",
+        "24–26 September 2019",
+        "North Macedonia",
+        "Council of Europe",
+        "Eurodiaconia",
+        "DG JUST",
+        "principle 3 on equal opportunities",
+        "Four transfer cities",
+        "Guidelines on integrated city plans",
+    ],
+    "/en/cities/": ["Turin", "Berlin", "Braga", "Toulouse"],
+    "/en/cities/braga/": ["Braga", "Portugal", "Critical friend review in Braga", "24–26 September 2019"],
+}
+
+
+def test_demo_data_loads_twice_without_duplicates_and_shows_the_seed(client: Client):
+    from demo.services import demo_load
+
+    demo_load()
+    counts = (City.objects.count(), Objective.objects.count(), Activity.objects.count())
+    demo_load()
+    assert (City.objects.count(), Objective.objects.count(), Activity.objects.count()) == counts
+
+    for path, facts in SEED_FACTS.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        for fact in facts:
+            assert fact in html, f"{fact!r} missing on {path}"
+
+
+def test_achievement_figures_are_shown_as_figures(client, demo):
+    html = client.get("/en/achievements/2019/").content.decode()
+    assert '<span class="figure-value">35</span> <span class="figure-label">city officers' in html
+    assert '<span class="figure-value">7</span>' in html
+
+
+def test_unprefixed_paths_redirect_to_a_language(client, demo):
+    response = client.get("/work-plans/2020/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/work-plans/2020/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/cities/atlantis/",
+        "/en/work-plans/1999/",
+        "/en/work-plans/abcd/",
+        "/en/work-plans/20201/",
+        "/en/work-plans/99999999999999999999/",
+        "/en/achievements/2031/",
+        "/en/achievements/-1/",
+        "/en/no-such-page/",
+    ],
+)
+def test_unknown_addresses_answer_the_sites_own_404(client, demo, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert 'class="site-header"' in response.content.decode()
+
+
+def test_unpublished_work_plan_is_not_public(client, demo):
+    from objectives.models import WorkPlan
+
+    WorkPlan.objects.filter(year=2020).update(is_published=False)
+    assert client.get("/en/work-plans/2020/").status_code == 404
+
+
+def test_city_directory_places_every_city_on_the_map(client, demo):
+    html = client.get("/en/cities/").content.decode()
+    assert html.count('class="map-dot"') == City.objects.count()
+    assert "europe-map.svg" in html
+    assert "Map of Europe showing 12 cities" in html
+
+
+def test_home_lists_what_comes_next_in_calendar_order(client, demo):
+    html = client.get("/en/").content.decode()
+    section = html.split("What comes next", 1)[1]
+    assert section.index("Spring 2020") < section.index("Autumn 2020")
+
+
+def test_home_page_query_count_does_not_grow_with_cities(client, demo, django_assert_max_num_queries):
+    from tests.factories import CityFactory
+
+    with django_assert_max_num_queries(11) as first:
+        client.get("/en/")
+    CityFactory.create_batch(30)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get("/en/")
+
+
+def test_pages_carry_a_strict_content_security_policy(client, demo):
+    response = client.get("/en/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "http" not in policy  # nothing loaded from elsewhere
+
+
+def test_pages_load_nothing_from_other_hosts(client, demo):
+    for path in ["/en/", "/en/cities/", "/en/work-plans/2020/", "/en/achievements/2019/"]:
+        html = client.get(path).content.decode()
+        for attribute in ('src="http', "href=\"http"):
+            assert attribute not in html.replace('href="http://testserver', ""), path
