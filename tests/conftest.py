@@ -84,4 +84,4 @@ def eager_tasks(monkeypatch):
     """Run tasks in the test's own transaction (the worker path has its own test)."""
     from roma_wg.celery import app
 
-    monkeypatch.setattr(app.conf, "task_always_eager", True)
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
