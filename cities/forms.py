@@ -22,7 +22,8 @@ class InvitationAcceptForm(forms.Form):
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
-        label=_("Password (again)"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, email: str, **kwargs) -> None:

@@ -19,7 +19,9 @@ User = get_user_model()
 def invitation_create(*, city: City, email: str, role: str, invited_by) -> Invitation:
     email = email.strip().lower()
     if CityMembership.objects.filter(city=city, user__email__iexact=email).exists():
-        raise ValidationError({"email": _("This person is already an officer of %(city)s.") % {"city": city}})
+        raise ValidationError(
+            {"email": _("This person is already an officer of %(city)s.") % {"city": city}}
+        )
     if role not in OfficerRole.values:
         raise ValidationError({"role": _("Choose a valid role.")})
     invitation = Invitation.objects.create(city=city, email=email, role=role, invited_by=invited_by)

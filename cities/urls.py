@@ -11,7 +11,10 @@ urlpatterns = [
 ]
 
 # Mounted by the root URLconf under /workspace/cities/ and /accounts/invitation/.
-staff_patterns = ([path("<slug:slug>/invite/", views.invitation_new, name="new")], "invitations_staff")
+staff_patterns = (
+    [path("<slug:slug>/invite/", views.invitation_new, name="new")],
+    "invitations_staff",
+)
 invitation_patterns = (
     [path("<str:token>/", views.invitation_accept_view, name="accept")],
     "invitations",

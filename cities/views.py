@@ -45,7 +45,9 @@ def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("workspace:home")
     status = 400 if form.errors else 200
-    return render(request, "cities/invitation_form.html", {"form": form, "city": city}, status=status)
+    return render(
+        request, "cities/invitation_form.html", {"form": form, "city": city}, status=status
+    )
 
 
 def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
@@ -53,7 +55,9 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         raise Http404(_("This invitation link is not valid."))
     if not invitation.is_usable:
-        return render(request, "cities/invitation_unusable.html", {"invitation": invitation}, status=410)
+        return render(
+            request, "cities/invitation_unusable.html", {"invitation": invitation}, status=410
+        )
     form = InvitationAcceptForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,10 +72,14 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
-                request, _("Welcome! You are now an officer of %(city)s.") % {"city": invitation.city}
+                request,
+                _("Welcome! You are now an officer of %(city)s.") % {"city": invitation.city},
             )
             return redirect("workspace:home")
     status = 400 if form.errors else 200
     return render(
-        request, "cities/invitation_accept.html", {"form": form, "invitation": invitation}, status=status
+        request,
+        "cities/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+        status=status,
     )

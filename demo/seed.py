@@ -52,7 +52,12 @@ STAKEHOLDERS = [
     ),
     ("European Parliament", "European Parliament", "eu_institution", None),
     ("European Union Agency for Fundamental Rights", "FRA", "eu_institution", None),
-    ("Office of the United Nations High Commissioner for Human Rights", "OHCHR", "international", None),
+    (
+        "Office of the United Nations High Commissioner for Human Rights",
+        "OHCHR",
+        "international",
+        None,
+    ),
     ("Council of Europe", "Council of Europe", "international", None),
     ("Eurodiaconia", "Eurodiaconia", "network", None),
 ]

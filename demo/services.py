@@ -32,7 +32,9 @@ def _refuse_in_production() -> None:
         raise ImproperlyConfigured("Demo data and demo accounts are refused in production mode.")
 
 
-def _activity(*, year: int, spec: dict, cities: dict[str, City], objective=None, order=0) -> Activity:
+def _activity(
+    *, year: int, spec: dict, cities: dict[str, City], objective=None, order=0
+) -> Activity:
     start = date(*spec["start"]) if "start" in spec else None
     end = date(*spec["end"]) if "end" in spec else None
     activity, _ = Activity.objects.update_or_create(

@@ -31,7 +31,17 @@ class WorkPlanAdmin(admin.ModelAdmin):
 class ActivityInline(admin.StackedInline):
     model = Activity
     extra = 0
-    fields = ["order", "year", "kind", "title", "host_city", "season", "start_date", "end_date", "status"]
+    fields = [
+        "order",
+        "year",
+        "kind",
+        "title",
+        "host_city",
+        "season",
+        "start_date",
+        "end_date",
+        "status",
+    ]
 
 
 @admin.register(Objective)

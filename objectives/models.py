@@ -109,7 +109,9 @@ class Objective(models.Model):
         verbose_name_plural = _("objectives")
         ordering = ["work_plan", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["work_plan", "number"], name="objective_number_per_plan")
+            models.UniqueConstraint(
+                fields=["work_plan", "number"], name="objective_number_per_plan"
+            )
         ]
 
     def __str__(self) -> str:
@@ -200,7 +202,7 @@ class Activity(models.Model):
 
     @property
     def period_label(self) -> str:
-        """"24–26 September 2019", "Spring 2020" or "2019", localised."""
+        """ "24–26 September 2019", "Spring 2020" or "2019", localised."""
         if self.start_date:
             end = self.end_date or self.start_date
             if end == self.start_date:

@@ -8,7 +8,6 @@ from cities.models import City
 
 from .models import Achievement, Activity, AdvocacyAction, Objective, WorkPlan
 
-
 # Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
 _SEASON_RANK = Case(
     *(When(season=season, then=Value(rank)) for rank, season in enumerate(Activity.Season.values)),
@@ -92,7 +91,10 @@ def achievements_for_city(*, city: City) -> QuerySet[Achievement]:
 def navigation_years() -> tuple[int | None, int | None]:
     """Newest published work plan year and newest achievements year, for the menu."""
     plan_year = (
-        WorkPlan.objects.filter(is_published=True).order_by("-year").values_list("year", flat=True).first()
+        WorkPlan.objects.filter(is_published=True)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
     )
     achievement_year = Achievement.objects.order_by("-year").values_list("year", flat=True).first()
     return plan_year, achievement_year

@@ -33,7 +33,9 @@ if PRODUCTION and (
         "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -187,7 +189,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Roma Inclusion WG <no-reply@
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env_str("EMAIL_HOST")
 if PRODUCTION and not EMAIL_HOST:
-    raise ImproperlyConfigured("Production mode needs EMAIL_HOST: invitations and resets are e-mailed.")
+    raise ImproperlyConfigured(
+        "Production mode needs EMAIL_HOST: invitations and resets are e-mailed."
+    )
 if EMAIL_HOST:
     MAILERS = {
         "default": {

@@ -42,7 +42,9 @@ def _clean_cache():
 
 @pytest.fixture
 def braga(db):
-    return CityFactory(name="Braga", slug="braga", country="PT", latitude=41.5454, longitude=-8.4265)
+    return CityFactory(
+        name="Braga", slug="braga", country="PT", latitude=41.5454, longitude=-8.4265
+    )
 
 
 @pytest.fixture

@@ -44,7 +44,11 @@ def test_there_is_no_open_sign_up(client):
     assert "Sign Up Closed" in response.content.decode()
     client.post(
         "/en/accounts/signup/",
-        {"email": "new@example.org", "password1": "x-Long-pass-123", "password2": "x-Long-pass-123"},
+        {
+            "email": "new@example.org",
+            "password1": "x-Long-pass-123",
+            "password2": "x-Long-pass-123",
+        },
     )
     from django.contrib.auth import get_user_model
 
@@ -64,20 +68,28 @@ def test_staff_invitation_lets_the_person_set_a_password_and_join_the_city(
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/en/workspace/cities/braga/invite/", {"email": "New.Officer@Example.org", "role": "lead"}
+            "/en/workspace/cities/braga/invite/",
+            {"email": "New.Officer@Example.org", "role": "lead"},
         )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert invitation.email == "new.officer@example.org"
     assert len(mail.outbox) == 1
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/invitation/" in line)
+    link = next(
+        line for line in mail.outbox[0].body.splitlines() if "/accounts/invitation/" in line
+    )
     path = link.split("testserver", 1)[-1] if "testserver" in link else link.split("8000", 1)[-1]
 
     client.logout()
     assert client.get(path).status_code == 200
     response = client.post(
         path,
-        {"first_name": "Ana", "last_name": "Silva", "password1": "Braga-2020-plan!", "password2": "Braga-2020-plan!"},
+        {
+            "first_name": "Ana",
+            "last_name": "Silva",
+            "password1": "Braga-2020-plan!",
+            "password2": "Braga-2020-plan!",
+        },
     )
     assert response.status_code == 302
     membership = CityMembership.objects.get(user__email="new.officer@example.org")
@@ -87,7 +99,12 @@ def test_staff_invitation_lets_the_person_set_a_password_and_join_the_city(
     # The link works once.
     client.logout()
     assert client.get(path).status_code == 410
-    assert client.post(LOGIN, {"login": "new.officer@example.org", "password": "Braga-2020-plan!"}).status_code == 302
+    assert (
+        client.post(
+            LOGIN, {"login": "new.officer@example.org", "password": "Braga-2020-plan!"}
+        ).status_code
+        == 302
+    )
 
 
 def test_invitation_form_explains_mismatched_passwords_and_keeps_the_names(client, staff, braga):
@@ -106,7 +123,10 @@ def test_invitation_form_explains_mismatched_passwords_and_keeps_the_names(clien
 
 def test_expired_or_unknown_invitations_are_refused(client, staff, braga):
     invitation = Invitation.objects.create(
-        city=braga, email="x@example.org", invited_by=staff, expires_at=timezone.now() - timedelta(days=1)
+        city=braga,
+        email="x@example.org",
+        invited_by=staff,
+        expires_at=timezone.now() - timedelta(days=1),
     )
     assert client.get(f"/en/accounts/invitation/{invitation.token}/").status_code == 410
     assert client.get("/en/accounts/invitation/not-a-token/").status_code == 404
@@ -124,7 +144,9 @@ def test_inviting_an_existing_officer_again_is_refused_with_a_message(client, st
 
 def test_invitation_with_a_bad_email_is_refused_next_to_the_field(client, staff, braga):
     client.force_login(staff)
-    response = client.post("/en/workspace/cities/braga/invite/", {"email": "not-an-email", "role": "x"})
+    response = client.post(
+        "/en/workspace/cities/braga/invite/", {"email": "not-an-email", "role": "x"}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Enter a valid email address." in html

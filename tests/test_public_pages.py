@@ -47,7 +47,12 @@ SEED_FACTS = {
         "Guidelines on integrated city plans",
     ],
     "/en/cities/": ["Turin", "Berlin", "Braga", "Toulouse"],
-    "/en/cities/braga/": ["Braga", "Portugal", "Critical friend review in Braga", "24–26 September 2019"],
+    "/en/cities/braga/": [
+        "Braga",
+        "Portugal",
+        "Critical friend review in Braga",
+        "24–26 September 2019",
+    ],
 }
 
 
@@ -119,7 +124,9 @@ def test_home_lists_what_comes_next_in_calendar_order(client, demo):
     assert section.index("Spring 2020") < section.index("Autumn 2020")
 
 
-def test_home_page_query_count_does_not_grow_with_cities(client, demo, django_assert_max_num_queries):
+def test_home_page_query_count_does_not_grow_with_cities(
+    client, demo, django_assert_max_num_queries
+):
     from tests.factories import CityFactory
 
     with django_assert_max_num_queries(11) as first:
@@ -141,5 +148,5 @@ def test_pages_carry_a_strict_content_security_policy(client, demo):
 def test_pages_load_nothing_from_other_hosts(client, demo):
     for path in ["/en/", "/en/cities/", "/en/work-plans/2020/", "/en/achievements/2019/"]:
         html = client.get(path).content.decode()
-        for attribute in ('src="http', "href=\"http"):
+        for attribute in ('src="http', 'href="http'):
             assert attribute not in html.replace('href="http://testserver', ""), path

@@ -12,7 +12,9 @@ GOOD_KEY = "k3J9-vQ2x_Lm8Rt5Wp1Zc7Ny4Hb6Df0Gs2Ja9Ke3Lu8Mo5Pi1Qr7Sw4Tx6Vy0Az-Bn_"
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "SECRET_KEY", "DEBUG"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "SECRET_KEY", "DEBUG"))
+    }
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -53,7 +55,9 @@ def test_production_refuses_sqlite_and_a_missing_broker():
 
 
 def test_deploy_check_is_clean_with_production_settings():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=GOOD_KEY, **PRODUCTION)
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=GOOD_KEY, **PRODUCTION
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

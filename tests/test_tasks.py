@@ -28,7 +28,9 @@ def celery_worker_if_broker():
 
 @pytest.mark.django_db(transaction=True)
 def test_invitation_email_is_sent_by_the_task_after_commit(celery_worker_if_broker, braga, staff):
-    invitation = invitation_create(city=braga, email="someone@example.org", role="officer", invited_by=staff)
+    invitation = invitation_create(
+        city=braga, email="someone@example.org", role="officer", invited_by=staff
+    )
     deadline = time.monotonic() + 20
     while not mail.outbox and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.services import demo_load
 from demo.seed import ACCOUNTS
+from demo.services import demo_load
 
 
 class Command(BaseCommand):
