@@ -157,3 +157,15 @@ def test_admin_sign_in_goes_through_the_portal_sign_in(client):
     response = client.get("/en/admin/login/?next=/en/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_unverified_address_gets_a_verification_email_at_sign_in(client):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user(email="fresh@example.org", password=PASSWORD)
+    response = client.post(LOGIN, {"login": "fresh@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "confirm-email" in response["Location"]
+    assert "_auth_user_id" not in client.session
+    assert len(mail.outbox) == 1
+    assert "/accounts/confirm-email/" in mail.outbox[0].body

@@ -150,3 +150,16 @@ def test_pages_load_nothing_from_other_hosts(client, demo):
         html = client.get(path).content.decode()
         for attribute in ('src="http', 'href="http'):
             assert attribute not in html.replace('href="http://testserver', ""), path
+
+
+def test_server_errors_show_the_sites_own_page(demo, monkeypatch):
+    import portal.views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(portal.views, "current_work_plan", broken)
+    response = Client(raise_request_exception=False).get("/en/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert "boom" not in response.content.decode()

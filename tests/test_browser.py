@@ -1,0 +1,96 @@
+"""What a person sees in a real browser: accessibility (axe-core) and keyboard use."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, axe_violations
+from .factories import PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures here
+# are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PUBLIC_PAGES = [
+    "/en/",
+    "/en/cities/",
+    "/en/cities/braga/",
+    "/en/work-plans/2020/",
+    "/en/achievements/2019/",
+    "/fr/",
+    "/fr/work-plans/2020/",
+    "/en/accounts/login/",
+    "/en/accounts/password/reset/",
+    "/en/no-such-page/",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_demo(transactional_db, live_server):
+    from demo.services import demo_load
+
+    demo_load()
+    return live_server
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_page_has_no_wcag_violations(page, live_demo, path):
+    page.goto(live_demo.url + path)
+    assert page.locator("main#main").count() == 1
+    assert axe_violations(page) == []
+
+
+def test_skip_link_is_the_first_stop_and_moves_to_the_content(page, live_demo):
+    page.goto(live_demo.url + "/en/work-plans/2020/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    assert page.evaluate("getComputedStyle(document.activeElement).top") == "0px"  # visible
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_officer_signs_in_by_keyboard_and_sees_their_city(page, live_demo):
+    from cities.models import City
+
+    from .factories import MembershipFactory, UserFactory
+
+    MembershipFactory(city=City.objects.get(slug="braga"), user=UserFactory(email="kb@example.org"))
+    page.goto(live_demo.url + "/en/accounts/login/")
+    page.get_by_label("Email").focus()
+    page.keyboard.type("kb@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/workspace/")
+    assert page.get_by_role("heading", name="Your cities").is_visible()
+    assert page.get_by_role("link", name="Braga").first.is_visible()
+    assert axe_violations(page) == []
+
+
+def test_language_switcher_changes_the_page_language(page, live_demo):
+    page.goto(live_demo.url + "/en/work-plans/2020/")
+    page.get_by_role("button", name="Français").click()
+    page.wait_for_url("**/fr/work-plans/2020/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("heading", name="Plan de travail 2020").is_visible()
