@@ -140,12 +140,20 @@ OBJECTIVES_2020 = [
                 "kind": "advocacy",
                 "title": "Establish relations with the new European Commission and the recently "
                 "elected European Parliament",
+                "stakeholders": ["European Commission", "European Parliament"],
             },
             {
                 "key": "advocacy-collaboration",
                 "kind": "advocacy",
                 "title": "Continue our collaboration with the FRA, OHCHR, Council of Europe and "
                 "European Commission and DG JUST on Roma inclusion",
+                "stakeholders": [
+                    "FRA",
+                    "OHCHR",
+                    "Council of Europe",
+                    "European Commission",
+                    "DG JUST",
+                ],
             },
             {
                 "key": "braga-progress-2020",

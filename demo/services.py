@@ -33,7 +33,13 @@ def _refuse_in_production() -> None:
 
 
 def _activity(
-    *, year: int, spec: dict, cities: dict[str, City], objective=None, order=0
+    *,
+    year: int,
+    spec: dict,
+    cities: dict[str, City],
+    stakeholders: dict[str, Stakeholder],
+    objective=None,
+    order=0,
 ) -> Activity:
     start = date(*spec["start"]) if "start" in spec else None
     end = date(*spec["end"]) if "end" in spec else None
@@ -55,6 +61,7 @@ def _activity(
     )
     if activity.host_city:
         activity.participating_cities.add(activity.host_city)
+    activity.stakeholders.set([stakeholders[name] for name in spec.get("stakeholders", [])])
     return activity
 
 
@@ -114,11 +121,18 @@ def _load() -> dict[str, int]:
         )
         for order, activity_spec in enumerate(spec["activities"]):
             activities[activity_spec["key"]] = _activity(
-                year=2020, spec=activity_spec, cities=cities, objective=objective, order=order
+                year=2020,
+                spec=activity_spec,
+                cities=cities,
+                stakeholders=stakeholders,
+                objective=objective,
+                order=order,
             )
 
     for order, spec in enumerate(seed.ACTIVITIES_2019):
-        activities[spec["key"]] = _activity(year=2019, spec=spec, cities=cities, order=order)
+        activities[spec["key"]] = _activity(
+            year=2019, spec=spec, cities=cities, stakeholders=stakeholders, order=order
+        )
 
     advocacy = {}
     for spec in seed.ADVOCACY_2019:

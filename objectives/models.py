@@ -175,6 +175,9 @@ class Activity(models.Model):
         City, blank=True, related_name="activities", verbose_name=_("participating cities")
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
+    stakeholders = models.ManyToManyField(
+        "Stakeholder", blank=True, related_name="activities", verbose_name=_("stakeholders")
+    )
 
     class Meta:
         verbose_name = _("activity")

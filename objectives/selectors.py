@@ -17,7 +17,11 @@ _SEASON_RANK = Case(
 
 
 def _published_plans() -> QuerySet[WorkPlan]:
-    activities = Activity.objects.select_related("host_city").order_by("order", "id")
+    activities = (
+        Activity.objects.select_related("host_city")
+        .prefetch_related("stakeholders")
+        .order_by("order", "id")
+    )
     objectives = (
         Objective.objects.select_related("priority")
         .prefetch_related("strategic_objectives", Prefetch("activities", queryset=activities))
