@@ -12,9 +12,9 @@ GOOD_KEY = "k3J9-vQ2x_Lm8Rt5Wp1Zc7Ny4Hb6Df0Gs2Ja9Ke3Lu8Mo5Pi1Qr7Sw4Tx6Vy0Az-Bn_"
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "SECRET_KEY", "DEBUG"))
-    }
+    # Only what a deployment would set: no test-run switches such as DJANGO_ALLOW_ASYNC_UNSAFE.
+    dropped = ("PORTAL_", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
