@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from zoneinfo import available_timezones
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -33,6 +35,8 @@ class City(models.Model):
         decimal_places=5,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    # Meetings the city hosts are scheduled in its local time.
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels")
     membership = models.CharField(
         _("membership"), max_length=20, choices=Membership.choices, default=Membership.MEMBER
     )
@@ -57,6 +61,10 @@ class City(models.Model):
     def get_absolute_url(self) -> str:
         # The city page gathers several apps (practices, plans, meetings), so it lives in `portal`.
         return reverse("portal:city", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.timezone not in available_timezones():
+            raise ValidationError({"timezone": _("Choose a time zone such as Europe/Lisbon.")})
 
 
 class Pledge(models.Model):

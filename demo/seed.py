@@ -18,20 +18,20 @@ INTRODUCTION = (
 NETWORK = "EUROCITIES"
 PRIORITY_FRAMEWORK = "EUROCITIES Strategic Framework (SAF)"
 
-# (slug, name, country, latitude, longitude, membership)
+# (slug, name, country, latitude, longitude, membership, time zone)
 CITIES = [
-    ("turin", "Turin", "IT", 45.07049, 7.68682, "member"),
-    ("berlin", "Berlin", "DE", 52.52000, 13.40495, "member"),
-    ("toulouse", "Toulouse", "FR", 43.60465, 1.44421, "member"),
-    ("braga", "Braga", "PT", 41.54540, -8.42651, "member"),
-    ("ghent", "Ghent", "BE", 51.05434, 3.71742, "member"),
-    ("barcelona", "Barcelona", "ES", 41.38506, 2.17340, "member"),
-    ("helsinki", "Helsinki", "FI", 60.16986, 24.93838, "member"),
-    ("prague", "Prague", "CZ", 50.07554, 14.43780, "member"),
-    ("budapest", "Budapest", "HU", 47.49791, 19.04023, "member"),
-    ("athens", "Athens", "GR", 37.98381, 23.72754, "member"),
-    ("malmo", "Malmö", "SE", 55.60499, 13.00382, "member"),
-    ("skopje", "Skopje", "MK", 41.99812, 21.42544, "partner"),
+    ("turin", "Turin", "IT", 45.07049, 7.68682, "member", "Europe/Rome"),
+    ("berlin", "Berlin", "DE", 52.52000, 13.40495, "member", "Europe/Berlin"),
+    ("toulouse", "Toulouse", "FR", 43.60465, 1.44421, "member", "Europe/Paris"),
+    ("braga", "Braga", "PT", 41.54540, -8.42651, "member", "Europe/Lisbon"),
+    ("ghent", "Ghent", "BE", 51.05434, 3.71742, "member", "Europe/Brussels"),
+    ("barcelona", "Barcelona", "ES", 41.38506, 2.17340, "member", "Europe/Madrid"),
+    ("helsinki", "Helsinki", "FI", 60.16986, 24.93838, "member", "Europe/Helsinki"),
+    ("prague", "Prague", "CZ", 50.07554, 14.43780, "member", "Europe/Prague"),
+    ("budapest", "Budapest", "HU", 47.49791, 19.04023, "member", "Europe/Budapest"),
+    ("athens", "Athens", "GR", 37.98381, 23.72754, "member", "Europe/Athens"),
+    ("malmo", "Malmö", "SE", 55.60499, 13.00382, "member", "Europe/Stockholm"),
+    ("skopje", "Skopje", "MK", 41.99812, 21.42544, "partner", "Europe/Skopje"),
 ]
 
 STRATEGIC_OBJECTIVES = [

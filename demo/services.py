@@ -73,7 +73,7 @@ def demo_load() -> dict[str, int]:
 
 def _load() -> dict[str, int]:
     cities = {}
-    for slug, name, country, lat, lon, membership in seed.CITIES:
+    for slug, name, country, lat, lon, membership, timezone in seed.CITIES:
         cities[slug], _ = City.objects.update_or_create(
             slug=slug,
             defaults={
@@ -82,6 +82,7 @@ def _load() -> dict[str, int]:
                 "latitude": lat,
                 "longitude": lon,
                 "membership": membership,
+                "timezone": timezone,
             },
         )
 
