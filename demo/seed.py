@@ -32,6 +32,10 @@ CITIES = [
     ("athens", "Athens", "GR", 37.98381, 23.72754, "member", "Europe/Athens"),
     ("malmo", "Malmö", "SE", 55.60499, 13.00382, "member", "Europe/Stockholm"),
     ("skopje", "Skopje", "MK", 41.99812, 21.42544, "partner", "Europe/Skopje"),
+    ("amsterdam", "Amsterdam", "NL", 52.36757, 4.90414, "member", "Europe/Amsterdam"),
+    ("warsaw", "Warsaw", "PL", 52.22968, 21.01223, "member", "Europe/Warsaw"),
+    ("bucharest", "Bucharest", "RO", 44.42677, 26.10254, "member", "Europe/Bucharest"),
+    ("madrid", "Madrid", "ES", 40.41678, -3.70379, "observer", "Europe/Madrid"),
 ]
 
 STRATEGIC_OBJECTIVES = [

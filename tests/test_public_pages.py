@@ -115,7 +115,7 @@ def test_city_directory_places_every_city_on_the_map(client, demo):
     html = client.get("/en/cities/").content.decode()
     assert html.count('class="map-dot"') == City.objects.count()
     assert "europe-map.svg" in html
-    assert "Map of Europe showing 12 cities" in html
+    assert "Map of Europe showing 16 cities" in html
 
 
 def test_home_lists_what_comes_next_in_calendar_order(client, demo):
