@@ -25,6 +25,7 @@ from objectives.models import (
 )
 
 from . import seed
+from .practices import practices_demo_load
 
 
 def _refuse_in_production() -> None:
@@ -165,8 +166,14 @@ def _load() -> dict[str, int]:
                 },
             )
 
+    practices = practices_demo_load(cities=cities, activities=activities)
     accounts = demo_accounts_create(cities=cities)
-    return {"cities": len(cities), "activities": len(activities), "accounts": accounts}
+    return {
+        "cities": len(cities),
+        "activities": len(activities),
+        "practices": practices,
+        "accounts": accounts,
+    }
 
 
 def demo_accounts_create(*, cities: dict[str, City]) -> int:

@@ -13,6 +13,7 @@ from objectives.selectors import (
     current_work_plan,
     upcoming_events,
 )
+from practices.selectors import latest_practices, practices_adapted_by_city, practices_for_city
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -27,6 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "cities": cities,
             "city_map": city_map(cities),
             "achievement_years": achievement_years(),
+            "latest_practices": list(latest_practices(limit=3)),
         },
     )
 
@@ -43,6 +45,8 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
             "city": city,
             "activities": list(activities_for_city(city=city)),
             "achievements": list(achievements_for_city(city=city)),
+            "practices": list(practices_for_city(city=city).prefetch_related("themes")),
+            "adapted": list(practices_adapted_by_city(city=city)),
             "city_map": city_map([city]),
         },
     )

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django_filters",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "accounts",
     "cities",
     "objectives",
+    "practices",
     "meetings",
     "actionplans",
     "portal",
@@ -184,6 +187,8 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Roma Inclusion WG"
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Roma Inclusion WG <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

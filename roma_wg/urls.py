@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cities.urls import invitation_patterns, staff_patterns
+from practices.urls import workspace_urlpatterns as practices_workspace
 
 from .health import healthz
 
@@ -23,10 +24,12 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("cities/", include("cities.urls")),
     path("", include("objectives.urls")),
+    path("", include("practices.urls")),
     path("accounts/invitation/", include(invitation_patterns)),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
     path("workspace/cities/", include(staff_patterns)),
+    path("workspace/", include((practices_workspace, "practices_workspace"))),
     path("admin/", admin.site.urls),
 )
 

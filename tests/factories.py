@@ -5,6 +5,7 @@ from __future__ import annotations
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from cities.models import City, CityMembership, OfficerRole
 from objectives.models import Achievement, AchievementFigure, Activity, Objective, WorkPlan
@@ -100,3 +101,37 @@ class FigureFactory(factory.django.DjangoModelFactory):
     achievement = factory.SubFactory(AchievementFactory)
     value = 12
     label = "cities"
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    """A published practice with one theme; pass ``status`` for other states."""
+
+    class Meta:
+        model = "practices.Practice"
+        skip_postgeneration_save = True
+
+    city = factory.SubFactory(CityFactory)
+    title = factory.Sequence(lambda n: f"Practice number {n}")
+    slug = factory.Sequence(lambda n: f"practice-{n}")
+    summary = "A summary of what the city did."
+    description = "<p>What the city did, in detail.</p>"
+    start_year = 2015
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        from practices.models import Theme
+        from practices.services import choices_ensure
+
+        if create:
+            choices_ensure()
+            codes = extracted or ["education"]
+            obj.themes.set(Theme.objects.filter(code__in=codes))
+
+    @factory.post_generation
+    def reindex(obj, create, extracted, **kwargs):
+        from practices.services import practices_search_index
+
+        if create:
+            practices_search_index(practice_ids=[obj.pk])

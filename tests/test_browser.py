@@ -24,6 +24,11 @@ PUBLIC_PAGES = [
     "/en/accounts/login/",
     "/en/accounts/password/reset/",
     "/en/no-such-page/",
+    "/en/practices/",
+    "/en/practices/?q=housing&theme=housing",
+    "/en/practices/toulouse-from-camps-to-housing/",
+    "/en/guidelines/",
+    "/en/guidelines/moving-roma-out-of-camps-into-adequate-housing/",
 ]
 
 

@@ -129,7 +129,7 @@ def test_home_page_query_count_does_not_grow_with_cities(
 ):
     from tests.factories import CityFactory
 
-    with django_assert_max_num_queries(12) as first:
+    with django_assert_max_num_queries(14) as first:
         client.get("/en/")
     CityFactory.create_batch(30)
     with django_assert_max_num_queries(len(first.captured_queries)):

@@ -18,7 +18,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {counts['cities']} cities, {counts['activities']} activities."
+                f"Demo data ready: {counts['cities']} cities, {counts['activities']} activities, "
+                f"{counts['practices']} good practices."
             )
         )
         self.stdout.write("Demo accounts (password from DEMO_PASSWORD):")

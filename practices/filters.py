@@ -1,0 +1,119 @@
+"""The library's filters: every one lives in the URL, combines with the others, and an unknown
+value is reported and ignored rather than failing the page."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from cities.models import City
+from objectives.models import StrategicObjective
+
+from .models import FundingSource, Practice, Theme
+from .services import SEARCH_CONFIG
+
+MAX_QUERY_LENGTH = 200
+
+
+class SortChoices:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    CITY = "city"
+    CHOICES = [(RELEVANCE, _("Relevance")), (NEWEST, _("Newest")), (CITY, _("City"))]
+
+
+def _through_filter(through_field: str, code_field: str):
+    """Filter on a many-to-many by a subquery, so no row is duplicated by the join."""
+
+    def method(queryset: QuerySet[Practice], name: str, values: list[str]) -> QuerySet[Practice]:
+        if not values:
+            return queryset
+        through = getattr(Practice, through_field).through
+        ids = through.objects.filter(**{f"{code_field}__in": values}).values("practice_id")
+        return queryset.filter(pk__in=ids)
+
+    return method
+
+
+def text_search(queryset: QuerySet[Practice], query: str) -> QuerySet[Practice]:
+    """Full text with ranking on PostgreSQL; every word in some field on SQLite."""
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return queryset.filter(search_vector=search).annotate(
+            rank=SearchRank(F("search_vector"), search)
+        )
+    for term in query.split()[:10]:
+        queryset = queryset.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(description__icontains=term)
+            | Q(results__icontains=term)
+        )
+    return queryset
+
+
+class PracticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_text", max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    theme = django_filters.MultipleChoiceFilter(
+        label=_("Theme"),
+        choices=Theme.Code.choices,
+        method=_through_filter("themes", "theme__code"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("Country"), field_name="city__country", widget=forms.CheckboxSelectMultiple
+    )
+    city = django_filters.MultipleChoiceFilter(
+        label=_("City"), field_name="city__slug", widget=forms.CheckboxSelectMultiple
+    )
+    funding = django_filters.MultipleChoiceFilter(
+        label=_("Funding"),
+        choices=FundingSource.Code.choices,
+        method=_through_filter("funding_sources", "fundingsource__code"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    objective = django_filters.MultipleChoiceFilter(
+        label=_("Strategic objective"),
+        method=_through_filter("strategic_objectives", "strategicobjective__code"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    year = django_filters.NumberFilter(
+        label=_("Active in year"), method="filter_year", min_value=1990, max_value=2100
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SortChoices.CHOICES, method="filter_noop", empty_label=None
+    )
+
+    class Meta:
+        model = Practice
+        fields: list[str] = []
+
+    def __init__(self, *args, city_choices=None, objective_choices=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["city"].extra["choices"] = city_choices or [
+            (slug, name) for slug, name in City.objects.values_list("slug", "name")
+        ]
+        self.filters["objective"].extra["choices"] = objective_choices or [
+            (code, f"{code} {title}")
+            for code, title in StrategicObjective.objects.values_list("code", "title")
+        ]
+        self.filters["country"].extra["choices"] = list(countries)
+
+    def filter_text(self, queryset, name, value):
+        return text_search(queryset, value) if value else queryset
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(
+            Q(end_year__isnull=True) | Q(end_year__gte=year), start_year__lte=year
+        )
+
+    def filter_noop(self, queryset, name, value):
+        return queryset  # sorting is applied by the selector, after filtering

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from objectives.models import Activity
+
+from .models import GuidelineAuthor, Practice, Transfer
+
+PRACTICE_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "themes",
+    "target_group",
+    "start_year",
+    "end_year",
+    "funding_sources",
+    "results",
+    "success_factors",
+    "transferability",
+    "lessons_learnt",
+    "contact_role",
+    "strategic_objectives",
+    "priority",
+]
+
+
+class PracticeForm(forms.ModelForm):
+    links = forms.CharField(
+        label=_("Links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: the address, a space, then its title."),
+    )
+
+    class Meta:
+        model = Practice
+        fields = PRACTICE_FIELDS
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "results": forms.Textarea(attrs={"rows": 4}),
+            "success_factors": forms.Textarea(attrs={"rows": 3}),
+            "transferability": forms.Textarea(attrs={"rows": 3}),
+            "lessons_learnt": forms.Textarea(attrs={"rows": 3}),
+            "themes": forms.CheckboxSelectMultiple,
+            "funding_sources": forms.CheckboxSelectMultiple,
+            "strategic_objectives": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "description": _(
+                "Paragraphs, lists, bold, italics and links are kept; other markup is removed."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["links"] = "\n".join(
+                f"{link.url} {link.title}" for link in self.instance.links.all()
+            )
+
+    def clean_links(self) -> list[tuple[str, str]]:
+        links, validate = [], URLValidator(schemes=["http", "https"])
+        for number, line in enumerate(self.cleaned_data["links"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            url, _space, title = line.strip().partition(" ")
+            try:
+                validate(url)
+            except ValidationError:
+                raise ValidationError(
+                    _("Line %(number)s does not start with a web address (https://…).")
+                    % {"number": number}
+                ) from None
+            links.append((title.strip() or url, url))
+        return links
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        return cleaned
+
+    def practice_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in PRACTICE_FIELDS}
+
+
+class ProposeForm(PracticeForm):
+    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none())
+
+    class Meta(PracticeForm.Meta):
+        fields = ["city", *PRACTICE_FIELDS]
+
+    def __init__(self, *args, cities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = cities
+        if cities.count() == 1:
+            self.fields["city"].initial = cities.first()
+
+
+class ReviewForm(forms.Form):
+    DECISIONS = [("publish", _("Publish")), ("changes", _("Ask for changes"))]
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Comment to the city"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when asking for changes."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "changes" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Say what should change."))
+        return cleaned
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB."),
+    )
+
+
+class TransferForm(forms.ModelForm):
+    class Meta:
+        model = Transfer
+        fields = ["city", "stage", "adaptations", "activity"]
+        widgets = {"adaptations": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, cities, practice, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.practice = practice
+        self.fields["city"].queryset = cities.exclude(pk=practice.city_id)
+        self.fields["activity"].queryset = Activity.objects.filter(kind__in=Activity.EVENT_KINDS)
+        self.fields["activity"].required = False
+
+    def clean_city(self):
+        city = self.cleaned_data["city"]
+        if city.pk == self.practice.city_id:
+            raise ValidationError(_("A city cannot adopt its own practice."))
+        return city
+
+
+class GuidelineForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=250)
+    topic = forms.CharField(label=_("Topic"), max_length=200)
+    introduction = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    activity = forms.ModelChoiceField(
+        label=_("The activity it came from"),
+        queryset=Activity.objects.all(),
+        required=False,
+    )
+    practices = forms.ModelMultipleChoiceField(
+        label=_("Good practices it draws on"),
+        queryset=Practice.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, practices, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["practices"].queryset = practices
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("Section title"), max_length=250)
+    body = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    recommendations = forms.CharField(
+        label=_("Recommendations"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line."),
+    )
+
+    def clean_recommendations(self) -> list[str]:
+        return [
+            line.strip()
+            for line in self.cleaned_data["recommendations"].splitlines()
+            if line.strip()
+        ]
+
+
+class AuthorForm(forms.ModelForm):
+    class Meta:
+        model = GuidelineAuthor
+        fields = ["role", "city", "organisation"]
+
+
+SectionFormSet = forms.formset_factory(SectionForm, extra=2, can_delete=True)
+AuthorFormSet = forms.formset_factory(AuthorForm, extra=2, can_delete=True)

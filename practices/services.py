@@ -1,0 +1,242 @@
+"""Writes for good practices, transfers and guidelines: validation, state changes, history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cities.models import City
+
+from .models import (
+    EDITABLE_BY_CITY,
+    FundingSource,
+    Guideline,
+    GuidelineAuthor,
+    GuidelineSection,
+    GuidelineStatus,
+    Practice,
+    PracticeAttachment,
+    PracticeEvent,
+    PracticeLink,
+    PracticeStatus,
+    Recommendation,
+    Theme,
+    Transfer,
+)
+from .richtext import clean_html
+from .uploads import validate_upload
+
+# Title weighs most, then the summary, then the body and the results.
+SEARCH_CONFIG = "english"
+SEARCH_VECTOR = (
+    SearchVector("title", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("description", "results", weight="C", config=SEARCH_CONFIG)
+)
+
+_M2M_FIELDS = ("themes", "funding_sources", "strategic_objectives")
+
+
+def unique_slug(model, text: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(text)[:200] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def choices_ensure() -> None:
+    """Make sure every theme and funding source has its row (a migration creates them; a
+    flushed test database or a restored dump may not have them)."""
+    for code in Theme.Code.values:
+        Theme.objects.get_or_create(code=code)
+    for code in FundingSource.Code.values:
+        FundingSource.objects.get_or_create(code=code)
+
+
+def practices_search_index(*, practice_ids: Iterable[int]) -> None:
+    """Refresh the stored full-text vector (PostgreSQL only; SQLite searches with LIKE)."""
+    if connection.vendor == "postgresql":
+        Practice.objects.filter(pk__in=list(practice_ids)).update(search_vector=SEARCH_VECTOR)
+
+
+def _record(practice: Practice, *, to: str, by, comment: str = "", previous: str = "") -> None:
+    PracticeEvent.objects.create(
+        practice=practice, from_status=previous, to_status=to, by=by, comment=comment
+    )
+
+
+def _save_fields(practice: Practice, data: dict, links: list[tuple[str, str]] | None) -> None:
+    m2m = {name: data.pop(name) for name in _M2M_FIELDS if name in data}
+    for field, value in data.items():
+        setattr(practice, field, value)
+    practice.description = clean_html(practice.description)
+    practice.full_clean(exclude=["slug", "search_vector", *_M2M_FIELDS])
+    practice.save()
+    for name, values in m2m.items():
+        getattr(practice, name).set(values)
+    if links is not None:
+        practice.links.all().delete()
+        PracticeLink.objects.bulk_create(
+            PracticeLink(practice=practice, title=title, url=url) for title, url in links
+        )
+    practices_search_index(practice_ids=[practice.pk])
+
+
+@transaction.atomic
+def practice_create(
+    *, city: City, data: dict, by, links: list[tuple[str, str]] | None = None
+) -> Practice:
+    practice = Practice(city=city, created_by=by, slug=unique_slug(Practice, data["title"]))
+    _save_fields(practice, dict(data), links)
+    _record(practice, to=PracticeStatus.DRAFT, by=by)
+    return practice
+
+
+@transaction.atomic
+def practice_update(
+    *, practice: Practice, data: dict, by, links: list[tuple[str, str]] | None = None
+) -> Practice:
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if not by.is_staff and practice.status not in EDITABLE_BY_CITY:
+        raise ValidationError(
+            _("This practice is with the network staff and cannot be changed now.")
+        )
+    _save_fields(practice, dict(data), links)
+    return practice
+
+
+def _transition(practice: Practice, *, allowed_from: set[str], to: str, by, comment="") -> Practice:
+    with transaction.atomic():
+        practice = Practice.objects.select_for_update().get(pk=practice.pk)
+        if practice.status not in allowed_from:
+            raise ValidationError(
+                _("A practice that is “%(status)s” cannot be moved to “%(target)s”.")
+                % {"status": practice.get_status_display(), "target": PracticeStatus(to).label}
+            )
+        previous = practice.status
+        practice.status = to
+        fields = ["status", "updated_at"]
+        if to == PracticeStatus.PUBLISHED:
+            practice.published_at = practice.published_at or timezone.now()
+            fields.append("published_at")
+        practice.save(update_fields=fields)
+        _record(practice, to=to, by=by, comment=comment, previous=previous)
+    return practice
+
+
+def practice_submit(*, practice: Practice, by) -> Practice:
+    return _transition(
+        practice, allowed_from=set(EDITABLE_BY_CITY), to=PracticeStatus.SUBMITTED, by=by
+    )
+
+
+def practice_request_changes(*, practice: Practice, comment: str, by) -> Practice:
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what should change.")})
+    return _transition(
+        practice,
+        allowed_from={PracticeStatus.SUBMITTED, PracticeStatus.PUBLISHED},
+        to=PracticeStatus.CHANGES_REQUESTED,
+        by=by,
+        comment=comment.strip(),
+    )
+
+
+def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
+    return _transition(
+        practice,
+        allowed_from={
+            PracticeStatus.SUBMITTED,
+            PracticeStatus.CHANGES_REQUESTED,
+            PracticeStatus.DRAFT,
+        },
+        to=PracticeStatus.PUBLISHED,
+        by=by,
+        comment=comment,
+    )
+
+
+def attachment_add(*, practice: Practice, upload, title: str, by) -> PracticeAttachment:
+    content_type = validate_upload(upload)
+    return PracticeAttachment.objects.create(
+        practice=practice,
+        title=title.strip() or upload.name,
+        file=upload,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+
+
+def attachment_delete(*, attachment: PracticeAttachment) -> None:
+    stored = attachment.file
+    attachment.delete()
+    transaction.on_commit(lambda: stored.delete(save=False))
+
+
+@transaction.atomic
+def transfer_record(
+    *, practice: Practice, city: City, stage: str, adaptations: str, by, activity=None
+) -> Transfer:
+    transfer = Transfer.objects.filter(practice=practice, city=city).first() or Transfer(
+        practice=practice, city=city
+    )
+    transfer.stage, transfer.adaptations, transfer.recorded_by = stage, adaptations, by
+    transfer.activity = activity
+    transfer.full_clean(validate_unique=False)
+    transfer.save()
+    return transfer
+
+
+@transaction.atomic
+def guideline_save(
+    *,
+    guideline: Guideline | None,
+    data: dict,
+    sections: list[dict],
+    authors: list[dict],
+) -> Guideline:
+    """Create or replace a guideline's content; sections come with their recommendations."""
+    practices = data.pop("practices", None)
+    if guideline is None:
+        guideline = Guideline(slug=unique_slug(Guideline, data["title"]))
+    for field, value in data.items():
+        setattr(guideline, field, value)
+    guideline.introduction = clean_html(guideline.introduction)
+    guideline.full_clean(exclude=["slug", "practices"])
+    guideline.save()
+    if practices is not None:
+        guideline.practices.set(practices)
+    guideline.sections.all().delete()
+    for order, section in enumerate(sections):
+        saved = GuidelineSection.objects.create(
+            guideline=guideline,
+            order=order,
+            title=section["title"],
+            body=clean_html(section.get("body", "")),
+        )
+        Recommendation.objects.bulk_create(
+            Recommendation(section=saved, order=n, text=text)
+            for n, text in enumerate(section.get("recommendations", []))
+        )
+    guideline.authors.all().delete()
+    GuidelineAuthor.objects.bulk_create(
+        GuidelineAuthor(guideline=guideline, order=n, **author) for n, author in enumerate(authors)
+    )
+    return guideline
+
+
+def guideline_publish(*, guideline: Guideline, publish: bool = True) -> Guideline:
+    guideline.status = GuidelineStatus.PUBLISHED if publish else GuidelineStatus.DRAFT
+    if publish and not guideline.published_at:
+        guideline.published_at = timezone.now()
+    guideline.save(update_fields=["status", "published_at", "updated_at"])
+    return guideline

@@ -1,0 +1,291 @@
+"""Signed-in pages: officers propose their city's practices; staff moderate, write guidelines."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import staff_required
+from cities.selectors import cities_for_user
+
+from . import access
+from .forms import (
+    AttachmentForm,
+    AuthorFormSet,
+    GuidelineForm,
+    PracticeForm,
+    ProposeForm,
+    ReviewForm,
+    SectionFormSet,
+    TransferForm,
+)
+from .models import Guideline, PracticeAttachment
+from .selectors import practices_to_review, published_practices, workspace_practices
+from .services import (
+    attachment_add,
+    attachment_delete,
+    guideline_publish,
+    guideline_save,
+    practice_create,
+    practice_publish,
+    practice_request_changes,
+    practice_submit,
+    practice_update,
+    transfer_record,
+)
+
+
+def _render_form(request, template: str, context: dict, form) -> HttpResponse:
+    return render(request, template, context, status=400 if form.is_bound and form.errors else 200)
+
+
+@login_required
+def practice_workspace_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "practices/workspace/practice_list.html",
+        {
+            "practices": list(workspace_practices(user=request.user)),
+            "to_review": list(practices_to_review()) if request.user.is_staff else [],
+            "can_propose": cities_for_user(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def practice_new(request: HttpRequest) -> HttpResponse:
+    cities = access.cities_for_proposing(request.user)
+    if not cities.exists():
+        raise PermissionDenied
+    form = ProposeForm(request.POST or None, cities=cities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = practice_create(
+                city=form.cleaned_data["city"],
+                data=form.practice_data(),
+                links=form.cleaned_data["links"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The practice is saved as a draft."))
+            return redirect("practices_workspace:edit", pk=practice.pk)
+    return _render_form(request, "practices/workspace/practice_form.html", {"form": form}, form)
+
+
+@login_required
+def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = access.get_practice_for_editing(request.user, pk=pk)
+    form = PracticeForm(request.POST or None, instance=practice)
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice_update(
+                practice=practice,
+                data=form.practice_data(),
+                links=form.cleaned_data["links"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("practices_workspace:edit", pk=practice.pk)
+    context = {
+        "form": form,
+        "practice": practice,
+        "attachment_form": AttachmentForm(),
+        "events": practice.events.select_related("by"),
+        "attachments": practice.attachments.all(),
+    }
+    return _render_form(request, "practices/workspace/practice_form.html", context, form)
+
+
+@login_required
+@require_POST
+def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = access.get_practice_for_editing(request.user, pk=pk)
+    try:
+        practice_submit(practice=practice, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The practice is submitted to the network staff for review."))
+    return redirect("practices_workspace:list")
+
+
+@staff_required
+def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = access.get_practice_for_review(request.user, pk=pk)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "publish":
+                practice_publish(
+                    practice=practice, by=request.user, comment=form.cleaned_data["comment"]
+                )
+                messages.success(request, _("The practice is published."))
+            else:
+                practice_request_changes(
+                    practice=practice, comment=form.cleaned_data["comment"], by=request.user
+                )
+                messages.success(request, _("The city is asked for changes."))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("practices_workspace:list")
+    context = {"form": form, "practice": practice, "events": practice.events.select_related("by")}
+    return _render_form(request, "practices/workspace/practice_review.html", context, form)
+
+
+@login_required
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = access.get_practice_for_editing(request.user, pk=pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment_add(
+                practice=practice,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The file is attached."))
+            return redirect("practices_workspace:edit", pk=practice.pk)
+    context = {"attachment_form": form, "practice": practice}
+    return _render_form(request, "practices/workspace/attachment_form.html", context, form)
+
+
+@login_required
+@require_POST
+def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    practice = access.get_practice_for_editing(request.user, pk=pk)
+    attachment = PracticeAttachment.objects.filter(practice=practice, pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404(_("There is no such attachment."))
+    attachment_delete(attachment=attachment)
+    messages.success(request, _("The file is removed."))
+    return redirect("practices_workspace:edit", pk=practice.pk)
+
+
+@login_required
+def transfer_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that a city adopted a practice: staff for any city, officers for their own."""
+    practice = access.get_visible_practice(request.user, pk=pk)
+    cities = cities_for_user(request.user)
+    if not cities.exclude(pk=practice.city_id).exists():
+        raise PermissionDenied
+    form = TransferForm(request.POST or None, cities=cities, practice=practice)
+    if request.method == "POST" and form.is_valid():
+        transfer_record(
+            practice=practice,
+            city=form.cleaned_data["city"],
+            stage=form.cleaned_data["stage"],
+            adaptations=form.cleaned_data["adaptations"],
+            activity=form.cleaned_data["activity"],
+            by=request.user,
+        )
+        messages.success(request, _("The transfer is recorded."))
+        return redirect(practice.get_absolute_url())
+    context = {"form": form, "practice": practice}
+    return _render_form(request, "practices/workspace/transfer_form.html", context, form)
+
+
+@staff_required
+def guideline_workspace_list(request: HttpRequest) -> HttpResponse:
+    guidelines = Guideline.objects.order_by("status", "title")
+    return render(request, "practices/workspace/guideline_list.html", {"guidelines": guidelines})
+
+
+def _section_initial(guideline: Guideline | None) -> list[dict]:
+    if guideline is None:
+        return []
+    return [
+        {
+            "title": section.title,
+            "body": section.body,
+            "recommendations": "\n".join(r.text for r in section.recommendations.all()),
+        }
+        for section in guideline.sections.prefetch_related("recommendations")
+    ]
+
+
+def _author_initial(guideline: Guideline | None) -> list[dict]:
+    if guideline is None:
+        return []
+    return [
+        {"role": a.role, "city": a.city_id, "organisation": a.organisation}
+        for a in guideline.authors.all()
+    ]
+
+
+@staff_required
+def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    guideline = None
+    if pk is not None:
+        guideline = Guideline.objects.filter(pk=pk).first()
+        if guideline is None:
+            raise Http404(_("There is no guideline at this address."))
+    initial = {}
+    if guideline:
+        initial = {
+            "title": guideline.title,
+            "topic": guideline.topic,
+            "introduction": guideline.introduction,
+            "activity": guideline.activity_id,
+            "practices": list(guideline.practices.values_list("pk", flat=True)),
+        }
+    data = request.POST if request.method == "POST" else None
+    form = GuidelineForm(data, initial=initial, practices=published_practices().order_by("title"))
+    sections = SectionFormSet(data, initial=_section_initial(guideline), prefix="sections")
+    authors = AuthorFormSet(data, initial=_author_initial(guideline), prefix="authors")
+    if request.method == "POST" and form.is_valid() and sections.is_valid() and authors.is_valid():
+        kept = [
+            f.cleaned_data for f in sections if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        writers = [
+            {k: f.cleaned_data[k] for k in ("role", "city", "organisation")}
+            for f in authors
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            guideline = guideline_save(
+                guideline=guideline, data=dict(form.cleaned_data), sections=kept, authors=writers
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The guideline is saved."))
+            return redirect("practices_workspace:guideline_edit", pk=guideline.pk)
+    invalid = request.method == "POST" and (
+        form.errors or sections.total_error_count() or authors.total_error_count()
+    )
+    return render(
+        request,
+        "practices/workspace/guideline_form.html",
+        {"form": form, "sections": sections, "authors": authors, "guideline": guideline},
+        status=400 if invalid else 200,
+    )
+
+
+@staff_required
+@require_POST
+def guideline_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    guideline = Guideline.objects.filter(pk=pk).first()
+    if guideline is None:
+        raise Http404(_("There is no guideline at this address."))
+    publish = request.POST.get("publish") == "1"
+    guideline_publish(guideline=guideline, publish=publish)
+    messages.success(
+        request,
+        _("The guideline is published.") if publish else _("The guideline is back to draft."),
+    )
+    return redirect("practices_workspace:guideline_edit", pk=guideline.pk)
