@@ -2,16 +2,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.access import staff_required
-
 from .forms import InvitationAcceptForm, InvitationForm
 from .models import City, Invitation
-from .selectors import city_list, city_map
+from .selectors import can_manage_officers, city_list, city_map
 from .services import invitation_accept, invitation_create
 
 
@@ -24,9 +23,12 @@ def city_directory(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@login_required
 def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
+    """Staff invite officers to any city; a lead officer manages their own city's officers."""
     city = get_object_or_404(City, slug=slug)
+    if not can_manage_officers(request.user, city):
+        raise PermissionDenied
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

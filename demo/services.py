@@ -25,6 +25,8 @@ from objectives.models import (
 )
 
 from . import seed
+from .actionplans import actionplans_demo_load
+from .meetings import meetings_demo_load
 from .practices import practices_demo_load
 
 
@@ -167,6 +169,8 @@ def _load() -> dict[str, int]:
             )
 
     practices = practices_demo_load(cities=cities, activities=activities)
+    meetings_demo_load(cities=cities)
+    actionplans_demo_load(cities=cities)
     accounts = demo_accounts_create(cities=cities)
     return {
         "cities": len(cities),

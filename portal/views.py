@@ -4,8 +4,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from actionplans.selectors import public_plans_for_city
 from cities.models import City
 from cities.selectors import city_detail, city_list, city_map
+from meetings.selectors import meetings_for_city
 from objectives.selectors import (
     achievement_years,
     achievements_for_city,
@@ -47,6 +49,8 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
             "achievements": list(achievements_for_city(city=city)),
             "practices": list(practices_for_city(city=city).prefetch_related("themes")),
             "adapted": list(practices_adapted_by_city(city=city)),
+            "plans": list(public_plans_for_city(city=city)),
+            "city_meetings": list(meetings_for_city(city=city)),
             "city_map": city_map([city]),
         },
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +150,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "roma_wg")
+CELERY_BEAT_SCHEDULE = {
+    # Dietary and accessibility needs are kept 30 days after a meeting, then erased.
+    "meetings-participant-needs-purge": {
+        "task": "meetings.tasks.participant_needs_purge",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
 
 # --- Accounts ------------------------------------------------------------------------
 

@@ -6,7 +6,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from actionplans.urls import public_urlpatterns as plan_public_patterns
 from cities.urls import invitation_patterns, staff_patterns
+from meetings.urls import workspace_urlpatterns
 from practices.urls import workspace_urlpatterns as practices_workspace
 
 from .health import healthz
@@ -24,12 +26,16 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("cities/", include("cities.urls")),
     path("", include("objectives.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("workspace/meetings/", include((workspace_urlpatterns, "meetings_workspace"))),
     path("", include("practices.urls")),
+    path("", include((plan_public_patterns, "actionplans_public"))),
     path("accounts/invitation/", include(invitation_patterns)),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
     path("workspace/cities/", include(staff_patterns)),
     path("workspace/", include((practices_workspace, "practices_workspace"))),
+    path("workspace/", include("actionplans.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -135,3 +135,35 @@ class PracticeFactory(factory.django.DjangoModelFactory):
 
         if create:
             practices_search_index(practice_ids=[obj.pk])
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplans.ActionPlan"
+
+    city = factory.SubFactory(CityFactory)
+    title = factory.Sequence(lambda n: f"Action plan {n}")
+    topic = "school_dropout"
+    status = "implementation"
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplans.Action"
+
+    plan = factory.SubFactory(PlanFactory)
+    title = factory.Sequence(lambda n: f"Action {n}")
+    progress = 20
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplans.Indicator"
+
+    plan = factory.SubFactory(PlanFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "children"
+    baseline_value = 5
+    baseline_year = 2018
+    target_value = 40
+    target_year = 2022

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, axe_violations
+from .browser import axe_violations
 from .factories import PASSWORD
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures here
-# are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PUBLIC_PAGES = [
     "/en/",
@@ -30,24 +24,6 @@ PUBLIC_PAGES = [
     "/en/guidelines/",
     "/en/guidelines/moving-roma-out-of-camps-into-adequate-housing/",
 ]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.fixture

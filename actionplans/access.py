@@ -1,0 +1,96 @@
+"""Who may see and change an action plan and its parts. Every view goes through these helpers:
+404 when the person may not know the object exists, 403 when they may see but not change it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from .models import Action, ActionPlan, Indicator, ProgressUpdate, Review
+
+
+def _not_found() -> Http404:
+    return Http404(_("There is no action plan at this address."))
+
+
+def is_city_officer(user, plan: ActionPlan) -> bool:
+    return user.is_authenticated and user.city_memberships.filter(city_id=plan.city_id).exists()
+
+
+def is_open_review_peer(user, plan: ActionPlan) -> bool:
+    return (
+        user.is_authenticated
+        and Review.objects.filter(plan=plan, status=Review.Status.OPEN, peers=user).exists()
+    )
+
+
+def can_edit(user, plan: ActionPlan) -> bool:
+    return user.is_authenticated and (user.is_staff or is_city_officer(user, plan))
+
+
+def can_view(user, plan: ActionPlan) -> bool:
+    return can_edit(user, plan) or is_open_review_peer(user, plan)
+
+
+def get_plan_for_viewing(user, *, pk: int) -> ActionPlan:
+    plan = ActionPlan.objects.select_related("city").filter(pk=pk).first()
+    if plan is None or not can_view(user, plan):
+        raise _not_found()
+    return plan
+
+
+def get_plan_for_editing(user, *, pk: int) -> ActionPlan:
+    plan = get_plan_for_viewing(user, pk=pk)
+    if not can_edit(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def get_public_plan(*, pk: int) -> ActionPlan:
+    plan = ActionPlan.objects.select_related("city").filter(pk=pk, is_public=True).first()
+    if plan is None:
+        raise _not_found()
+    return plan
+
+
+def get_action_for_editing(user, *, pk: int) -> Action:
+    action = Action.objects.select_related("plan", "plan__city").filter(pk=pk).first()
+    if action is None:
+        raise _not_found()
+    get_plan_for_editing(user, pk=action.plan_id)
+    return action
+
+
+def get_action_for_validating(user, *, pk: int) -> Action:
+    """Staff, or a peer of an open review of the plan, validate an action's status."""
+    action = Action.objects.select_related("plan").filter(pk=pk).first()
+    if action is None or not can_view(user, action.plan):
+        raise _not_found()
+    if not (user.is_staff or is_open_review_peer(user, action.plan)):
+        raise PermissionDenied
+    return action
+
+
+def get_indicator_for_editing(user, *, pk: int) -> Indicator:
+    indicator = Indicator.objects.select_related("plan").filter(pk=pk).first()
+    if indicator is None:
+        raise _not_found()
+    get_plan_for_editing(user, pk=indicator.plan_id)
+    return indicator
+
+
+def get_update_for_viewing(user, *, pk: int) -> ProgressUpdate:
+    update = ProgressUpdate.objects.select_related("plan", "plan__city").filter(pk=pk).first()
+    if update is None or not can_view(user, update.plan):
+        raise _not_found()
+    return update
+
+
+def get_review_for_viewing(user, *, pk: int) -> Review:
+    review = Review.objects.select_related("plan", "plan__city", "meeting").filter(pk=pk).first()
+    if review is None or not (
+        can_edit(user, review.plan) or review.peers.filter(pk=user.pk).exists()
+    ):
+        raise Http404(_("There is no review at this address."))
+    return review

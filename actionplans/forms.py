@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Action,
+    ActionPlan,
+    Finding,
+    Indicator,
+    Measurement,
+    Milestone,
+    ProgressUpdate,
+    ValidatedStatus,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the person started from, for the lost-update guard."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["expected_version"] = self.instance.version
+
+    def model_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class PlanForm(VersionedForm):
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "title",
+            "topic",
+            "objective",
+            "inspired_by",
+            "status",
+            "start_date",
+            "end_date",
+            "summary",
+            "baseline",
+            "is_public",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "baseline": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end cannot be before the start."))
+        return cleaned
+
+
+class ActionForm(VersionedForm):
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "description",
+            "responsible_body",
+            "partners",
+            "budget",
+            "funding_source",
+            "start_date",
+            "end_date",
+            "status",
+            "progress",
+            "responds_to",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "progress": forms.NumberInput(attrs={"min": 0, "max": 100}),
+        }
+
+    def __init__(self, *args, plan: ActionPlan, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responds_to"].queryset = Finding.objects.filter(
+            review__plan=plan, kind=Finding.Kind.RECOMMENDATION
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end cannot be before the start."))
+        return cleaned
+
+
+class ValidateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Validated status"), choices=ValidatedStatus.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_date", "done_date"]
+        widgets = {"due_date": DATE, "done_date": DATE}
+
+
+class IndicatorForm(VersionedForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "unit",
+            "is_count_of_people",
+            "direction",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_year",
+            "data_source",
+            "eu_target",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        baseline, target = cleaned.get("baseline_year"), cleaned.get("target_year")
+        if baseline and target and target <= baseline:
+            self.add_error("target_year", _("The target year must come after the baseline year."))
+        return cleaned
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["date", "value", "note"]
+        widgets = {"date": DATE}
+
+
+class UpdateForm(forms.ModelForm):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["period_label", "period_start", "period_end", "narrative"]
+        widgets = {
+            "period_start": DATE,
+            "period_end": DATE,
+            "narrative": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    questions = forms.CharField(
+        label=_("The host city's questions"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    peers = forms.ModelMultipleChoiceField(
+        label=_("Peer team"),
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Officers of other cities."),
+    )
+    due_date = forms.DateField(label=_("Due"), required=False, widget=DATE)
+
+    def __init__(self, *args, plan: ActionPlan, meetings=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["peers"].queryset = (
+            get_user_model()
+            .objects.filter(city_memberships__isnull=False)
+            .exclude(city_memberships__city=plan.city)
+            .distinct()
+            .order_by("email")
+        )
+        if meetings is not None:
+            self.fields["meeting"] = forms.ModelChoiceField(
+                label=_("Visit (meeting)"), queryset=meetings, required=False
+            )
+
+
+class FindingForm(forms.ModelForm):
+    class Meta:
+        model = Finding
+        fields = ["section", "action", "kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, plan: ActionPlan, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = plan.actions.all()
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(label=_("Response"), widget=forms.Textarea(attrs={"rows": 3}))

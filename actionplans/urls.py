@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "actionplans"
+
+# Public: /plans/<id>/ ; the rest is mounted under /workspace/.
+public_urlpatterns = [path("plans/<int:pk>/", views.plan_public, name="public")]
+
+urlpatterns = [
+    path("plans/", views.plan_list, name="list"),
+    path("plans/new/", views.plan_new, name="new"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="edit"),
+    path("plans/<int:pk>/history/", views.plan_history_view, name="history"),
+    path("plans/<int:plan_pk>/actions/new/", views.action_edit, name="action_new"),
+    path("actions/<int:pk>/", views.action_edit, name="action_edit"),
+    path("actions/<int:pk>/validate/", views.action_validate_view, name="action_validate"),
+    path("actions/<int:pk>/evidence/", views.evidence_upload, name="evidence"),
+    path("actions/<int:action_pk>/milestones/new/", views.milestone_edit, name="milestone_new"),
+    path("milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
+    path("plans/<int:plan_pk>/indicators/new/", views.indicator_edit, name="indicator_new"),
+    path("indicators/<int:pk>/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/measurements/new/", views.measurement_new, name="measurement_new"),
+    path("plans/<int:plan_pk>/updates/new/", views.update_edit, name="update_new"),
+    path("updates/<int:pk>/", views.update_detail, name="update"),
+    path("updates/<int:pk>/edit/", views.update_edit, name="update_edit"),
+    path("plans/<int:plan_pk>/reviews/new/", views.review_new, name="review_new"),
+    path("reviews/<int:pk>/", views.review_detail, name="review"),
+    path("reviews/<int:pk>/close/", views.review_close_view, name="review_close"),
+    path("findings/<int:pk>/respond/", views.finding_respond_view, name="finding_respond"),
+]

@@ -1,0 +1,515 @@
+"""Action plan pages. Workspace views check access through ``access``, write through
+``services`` and render; the public page shows only plans their city made public."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import staff_required
+from cities.selectors import cities_for_user
+from meetings.models import Meeting
+from practices.forms import AttachmentForm
+
+from . import access
+from .forms import (
+    ActionForm,
+    FindingForm,
+    IndicatorForm,
+    MeasurementForm,
+    MilestoneForm,
+    PlanForm,
+    ResponseForm,
+    ReviewForm,
+    UpdateForm,
+    ValidateForm,
+)
+from .models import Finding, Milestone, ProgressUpdate
+from .selectors import draft_updates, plan_history, plan_overview, plans_for_user, previous_update
+from .services import (
+    EditConflict,
+    action_save,
+    action_validate,
+    evidence_add,
+    finding_add,
+    finding_respond,
+    indicator_save,
+    measurement_add,
+    milestone_save,
+    plan_save,
+    review_close,
+    review_open,
+    update_save,
+    update_submit,
+)
+
+
+def _form_page(request, *, form, title: str, back: str, plan=None, conflict=None, extra=None):
+    context = {"form": form, "title": title, "back": back, "plan": plan, "conflict": conflict}
+    context.update(extra or {})
+    invalid = form.is_bound and (form.errors or conflict)
+    return render(
+        request,
+        "actionplans/workspace/form.html",
+        context,
+        status=409 if conflict else (400 if invalid else 200),
+    )
+
+
+def _plan_url(plan) -> str:
+    return reverse("actionplans:plan", kwargs={"pk": plan.pk})
+
+
+def _versioned_save(request, form, save, *, success: str):
+    """Run a versioned save; on a conflict keep the person's input and show what changed."""
+    try:
+        save()
+    except EditConflict as conflict:
+        form.add_error(
+            None,
+            _(
+                "Someone else saved this while you were editing. Nothing of yours was lost: "
+                "compare below, then save again to keep your version."
+            ),
+        )
+        form.data = form.data.copy()
+        form.data["expected_version"] = conflict.current.version
+        return conflict
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(request, success)
+    return True
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "actionplans/workspace/plan_list.html",
+        {
+            "plans": list(plans_for_user(user=request.user)),
+            "can_create": cities_for_user(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def plan_new(request: HttpRequest) -> HttpResponse:
+    cities = cities_for_user(request.user)
+    city = cities.filter(slug=request.GET.get("city") or request.POST.get("city")).first() or (
+        cities.first() if cities.count() == 1 else None
+    )
+    if not cities.exists():
+        raise PermissionDenied
+    if city is None:
+        return render(request, "actionplans/workspace/choose_city.html", {"cities": cities})
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = plan_save(plan=None, city=city, data=form.model_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The plan is created."))
+            return redirect(_plan_url(plan))
+    return _form_page(
+        request,
+        form=form,
+        title=_("New action plan for %(city)s") % {"city": city.name},
+        back=reverse("actionplans:list"),
+        extra={"hidden": {"city": city.slug}},
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_overview(plan=access.get_plan_for_viewing(request.user, pk=pk))
+    can_edit = access.can_edit(request.user, plan)
+    return render(
+        request,
+        "actionplans/workspace/plan_detail.html",
+        {
+            "plan": plan,
+            "can_edit": can_edit,
+            "can_validate": request.user.is_staff or access.is_open_review_peer(request.user, plan),
+            "drafts": list(draft_updates(plan=plan)) if can_edit else [],
+        },
+    )
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_editing(request.user, pk=pk)
+    form = PlanForm(request.POST or None, instance=plan)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        result = _versioned_save(
+            request,
+            form,
+            lambda: plan_save(
+                plan=plan, data=form.model_data(), version=form.cleaned_data["expected_version"]
+            ),
+            success=_("The plan is saved."),
+        )
+        if result is True:
+            return redirect(_plan_url(plan))
+        conflict = result
+    return _form_page(
+        request,
+        form=form,
+        title=_("Edit the plan"),
+        back=_plan_url(plan),
+        plan=plan,
+        conflict=conflict,
+    )
+
+
+@login_required
+def plan_history_view(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_viewing(request.user, pk=pk)
+    return render(
+        request,
+        "actionplans/workspace/history.html",
+        {"plan": plan, "entries": plan_history(plan=plan)},
+    )
+
+
+@login_required
+def action_edit(
+    request: HttpRequest, pk: int | None = None, plan_pk: int | None = None
+) -> HttpResponse:
+    if pk is not None:
+        action = access.get_action_for_editing(request.user, pk=pk)
+        plan = action.plan
+    else:
+        action, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
+    form = ActionForm(request.POST or None, instance=action, plan=plan)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        result = _versioned_save(
+            request,
+            form,
+            lambda: action_save(
+                plan=plan,
+                action=action,
+                data=form.model_data(),
+                version=form.cleaned_data["expected_version"],
+            ),
+            success=_("The action is saved."),
+        )
+        if result is True:
+            return redirect(_plan_url(plan) + "#actions")
+        conflict = result
+    title = _("Edit the action") if action else _("New action")
+    return _form_page(
+        request, form=form, title=title, back=_plan_url(plan), plan=plan, conflict=conflict
+    )
+
+
+@login_required
+def action_validate_view(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.get_action_for_validating(request.user, pk=pk)
+    form = ValidateForm(
+        request.POST or None,
+        initial={"status": action.validated_status, "note": action.validation_note},
+    )
+    if request.method == "POST" and form.is_valid():
+        action_validate(
+            action=action,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            by=request.user,
+        )
+        messages.success(request, _("The validated status is recorded."))
+        return redirect(_plan_url(action.plan) + "#actions")
+    return _form_page(
+        request,
+        form=form,
+        title=_("Validate: %(action)s") % {"action": action.title},
+        back=_plan_url(action.plan),
+        plan=action.plan,
+        extra={
+            "intro": _("Self-assessed: %(status)s, %(progress)s%%.")
+            % {"status": action.get_status_display(), "progress": action.progress}
+        },
+    )
+
+
+@login_required
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.get_action_for_editing(request.user, pk=pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evidence_add(
+                action=action,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The evidence is attached."))
+            return redirect(_plan_url(action.plan) + "#actions")
+    return _form_page(
+        request,
+        form=form,
+        title=_("Attach evidence: %(action)s") % {"action": action.title},
+        back=_plan_url(action.plan),
+        plan=action.plan,
+        extra={"multipart": True},
+    )
+
+
+@login_required
+def milestone_edit(
+    request: HttpRequest, action_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    milestone = None
+    if pk is not None:
+        milestone = Milestone.objects.select_related("action").filter(pk=pk).first()
+        if milestone is None:
+            raise Http404(_("There is no milestone at this address."))
+        action_pk = milestone.action_id
+    action = access.get_action_for_editing(request.user, pk=action_pk)
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            milestone_save(action=action, milestone=milestone, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The milestone is saved."))
+            return redirect(_plan_url(action.plan) + "#actions")
+    return _form_page(
+        request,
+        form=form,
+        title=_("Milestone of “%(action)s”") % {"action": action.title},
+        back=_plan_url(action.plan),
+        plan=action.plan,
+    )
+
+
+@login_required
+def indicator_edit(
+    request: HttpRequest, pk: int | None = None, plan_pk: int | None = None
+) -> HttpResponse:
+    if pk is not None:
+        indicator = access.get_indicator_for_editing(request.user, pk=pk)
+        plan = indicator.plan
+    else:
+        indicator, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        result = _versioned_save(
+            request,
+            form,
+            lambda: indicator_save(
+                plan=plan,
+                indicator=indicator,
+                data=form.model_data(),
+                version=form.cleaned_data["expected_version"],
+            ),
+            success=_("The indicator is saved."),
+        )
+        if result is True:
+            return redirect(_plan_url(plan) + "#indicators")
+        conflict = result
+    title = _("Edit the indicator") if indicator else _("New indicator")
+    return _form_page(
+        request, form=form, title=title, back=_plan_url(plan), plan=plan, conflict=conflict
+    )
+
+
+@login_required
+def measurement_new(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = access.get_indicator_for_editing(request.user, pk=pk)
+    form = MeasurementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            measurement_add(indicator=indicator, data=form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The measurement is added."))
+            return redirect(_plan_url(indicator.plan) + "#indicators")
+    return _form_page(
+        request,
+        form=form,
+        title=_("New measurement: %(indicator)s") % {"indicator": indicator.name},
+        back=_plan_url(indicator.plan),
+        plan=indicator.plan,
+    )
+
+
+@login_required
+def update_edit(
+    request: HttpRequest, plan_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    corrects = None
+    if pk is not None:
+        update = access.get_update_for_viewing(request.user, pk=pk)
+        plan = access.get_plan_for_editing(request.user, pk=update.plan_id)
+        if update.is_submitted:
+            return redirect("actionplans:update", pk=update.pk)
+    else:
+        update, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
+        corrects_pk = request.GET.get("corrects") or request.POST.get("corrects")
+        if corrects_pk:
+            corrects = ProgressUpdate.objects.filter(
+                plan=plan,
+                pk=corrects_pk if str(corrects_pk).isdigit() else 0,
+                submitted_at__isnull=False,
+            ).first()
+            if corrects is None:
+                raise Http404(_("There is no such update to correct."))
+    initial = {}
+    if corrects is not None:
+        initial = {
+            "period_label": corrects.period_label,
+            "period_start": corrects.period_start,
+            "period_end": corrects.period_end,
+            "narrative": corrects.narrative,
+        }
+    form = UpdateForm(request.POST or None, instance=update, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = update_save(plan=plan, update=update, data=form.cleaned_data, corrects=corrects)
+            if request.POST.get("submit") == "1":
+                update_submit(update=saved, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The update is saved."))
+            return redirect("actionplans:update", pk=saved.pk)
+    return _form_page(
+        request,
+        form=form,
+        title=_("Correction of “%(period)s”") % {"period": corrects.period_label}
+        if corrects
+        else _("Progress update"),
+        back=_plan_url(plan),
+        plan=plan,
+        extra={"hidden": {"corrects": corrects.pk} if corrects else {}, "can_submit": True},
+    )
+
+
+@login_required
+def update_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    update = access.get_update_for_viewing(request.user, pk=pk)
+    return render(
+        request,
+        "actionplans/workspace/update_detail.html",
+        {
+            "update": update,
+            "plan": update.plan,
+            "previous": previous_update(update=update),
+            "can_edit": access.can_edit(request.user, update.plan),
+        },
+    )
+
+
+@staff_required
+def review_new(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = access.get_plan_for_viewing(request.user, pk=plan_pk)
+    meetings = Meeting.objects.order_by("-starts_at")
+    form = ReviewForm(request.POST or None, plan=plan, meetings=meetings)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = review_open(
+                plan=plan,
+                questions=form.cleaned_data["questions"],
+                peers=form.cleaned_data["peers"],
+                meeting=form.cleaned_data.get("meeting"),
+                due_date=form.cleaned_data["due_date"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The review is open; the peers can now read the plan."))
+            return redirect("actionplans:review", pk=review.pk)
+    return _form_page(
+        request,
+        form=form,
+        title=_("Open a critical friend review"),
+        back=_plan_url(plan),
+        plan=plan,
+    )
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = access.get_review_for_viewing(request.user, pk=pk)
+    is_peer = review.peers.filter(pk=request.user.pk).exists()
+    can_write = (is_peer or request.user.is_staff) and review.status == review.Status.OPEN
+    is_host = access.can_edit(request.user, review.plan)
+    form = FindingForm(request.POST or None, plan=review.plan) if can_write else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                finding_add(review=review, data=form.cleaned_data, by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your finding is recorded."))
+                return redirect("actionplans:review", pk=review.pk)
+    findings = review.findings.select_related("action", "author", "responded_by").prefetch_related(
+        "followup_actions"
+    )
+    return render(
+        request,
+        "actionplans/workspace/review_detail.html",
+        {
+            "review": review,
+            "plan": review.plan,
+            "findings": findings,
+            "form": form,
+            "is_host": is_host,
+            "response_form": ResponseForm(),
+        },
+        status=400 if form is not None and form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def finding_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = Finding.objects.select_related("review", "review__plan").filter(pk=pk).first()
+    if finding is None:
+        raise Http404(_("There is no finding at this address."))
+    review = access.get_review_for_viewing(request.user, pk=finding.review_id)
+    if not access.can_edit(request.user, review.plan):
+        raise PermissionDenied
+    form = ResponseForm(request.POST)
+    if form.is_valid():
+        finding_respond(finding=finding, response=form.cleaned_data["response"], by=request.user)
+        messages.success(request, _("Your response is recorded."))
+    else:
+        messages.error(request, _("Write the response before sending it."))
+    return redirect("actionplans:review", pk=review.pk)
+
+
+@staff_required
+@require_POST
+def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    review = access.get_review_for_viewing(request.user, pk=pk)
+    review_close(review=review)
+    messages.success(request, _("The review is closed."))
+    return redirect("actionplans:review", pk=review.pk)
+
+
+def plan_public(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_overview(plan=access.get_public_plan(pk=pk))
+    return render(request, "actionplans/plan_public.html", {"plan": plan})

@@ -1,0 +1,388 @@
+"""Forms for meetings. They check shapes and apply the host city's time zone; services decide."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from objectives.models import Activity
+
+from .models import AgendaItem, AgendaSession, Meeting, Registration, in_zone
+from .services import DecisionData, ItemData, MeetingData, ParticipantData
+
+NEEDS_HELP = _("Visible to the network staff only, and deleted 30 days after the meeting.")
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A wall-clock date and time with no zone yet: the form applies the host city's zone."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def to_python(self, value):
+        # Parsed as UTC only to avoid the current zone's DST gaps; the zone is dropped again.
+        with timezone.override(UTC):
+            result = super().to_python(value)
+        return None if result is None else result.replace(tzinfo=None)
+
+
+def _date_input(**attrs) -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
+
+
+def _textarea(rows: int = 4) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    activity = forms.ModelChoiceField(
+        label=_("Planned activity"),
+        queryset=Activity.objects.none(),
+        required=False,
+        empty_label=_("None: a meeting on its own"),
+        help_text=_("The work plan's activity this meeting carries out, if any."),
+    )
+    host_city = forms.ModelChoiceField(
+        label=_("Host city"),
+        queryset=City.objects.order_by("name"),
+        required=False,
+        help_text=_("Times are entered and shown in the host city's time zone."),
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    starts_at = LocalDateTimeField(label=_("Starts"))
+    ends_at = LocalDateTimeField(label=_("Ends"), help_text=_("The last day's closing time."))
+    capacity = forms.IntegerField(
+        label=_("Capacity"),
+        min_value=1,
+        max_value=10000,
+        required=False,
+        help_text=_("Places for participants; leave empty for no limit."),
+    )
+    registration_deadline = LocalDateTimeField(label=_("Registration deadline"), required=False)
+    description = forms.CharField(label=_("Description"), widget=_textarea(6), required=False)
+    practical_information = forms.CharField(
+        label=_("Practical information"),
+        widget=_textarea(6),
+        required=False,
+        help_text=_("Travel, accommodation, language, how to reach the venue."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = (
+            Activity.objects.filter(kind__in=Activity.EVENT_KINDS)
+            .select_related("host_city")
+            .order_by("-year", "title")
+        )
+        self.fields["activity"].label_from_instance = lambda a: f"{a.year} – {a.title}"
+
+    @staticmethod
+    def initial_for_meeting(meeting: Meeting) -> dict:
+        return {
+            "kind": meeting.kind,
+            "title": meeting.title,
+            "activity": meeting.activity_id,
+            "host_city": meeting.host_city_id,
+            "venue": meeting.venue,
+            "address": meeting.address,
+            "starts_at": meeting.local(meeting.starts_at).replace(tzinfo=None),
+            "ends_at": meeting.local(meeting.ends_at).replace(tzinfo=None),
+            "capacity": meeting.capacity,
+            "registration_deadline": meeting.registration_deadline
+            and meeting.local(meeting.registration_deadline).replace(tzinfo=None),
+            "description": meeting.description,
+            "practical_information": meeting.practical_information,
+        }
+
+    @staticmethod
+    def initial_for_activity(activity: Activity) -> dict:
+        """A meeting from a planned activity: its kind, title, city and dates as a start."""
+        initial = {
+            "activity": activity.pk,
+            "kind": activity.kind,
+            "title": activity.title,
+            "host_city": activity.host_city_id,
+            "description": activity.description,
+        }
+        if activity.start_date:
+            end = activity.end_date or activity.start_date
+            initial["starts_at"] = datetime.combine(activity.start_date, time(9))
+            initial["ends_at"] = datetime.combine(end, time(17))
+        return initial
+
+    def clean(self):
+        cleaned = super().clean()
+        city = cleaned.get("host_city")
+        zone = city.timezone if city else settings.TIME_ZONE
+        for name in ("starts_at", "ends_at", "registration_deadline"):
+            if cleaned.get(name):
+                try:
+                    cleaned[name] = in_zone(cleaned[name], zone)
+                except ValueError:
+                    self.add_error(
+                        name, _("This time does not exist there: the clocks change that night.")
+                    )
+        return cleaned
+
+    def to_data(self) -> MeetingData:
+        data = self.cleaned_data
+        return MeetingData(
+            kind=data["kind"],
+            title=data["title"],
+            host_city=data["host_city"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            venue=data["venue"],
+            address=data["address"],
+            description=data["description"],
+            practical_information=data["practical_information"],
+            capacity=data["capacity"],
+            registration_deadline=data["registration_deadline"],
+            activity=data["activity"],
+        )
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=_textarea(3), required=False)
+
+
+class AgendaItemForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    session = forms.ModelChoiceField(
+        label=_("Session"),
+        queryset=AgendaSession.objects.none(),
+        required=False,
+        empty_label=_("No session"),
+    )
+    day = forms.DateField(label=_("Day"), widget=_date_input())
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    duration = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=5, max_value=24 * 60, initial=60
+    )
+    room = forms.CharField(
+        label=_("Room or place"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "Items in the same room cannot overlap; leave empty for the main room. "
+            "Parallel workshops need a room each."
+        ),
+    )
+    description = forms.CharField(label=_("Description"), widget=_textarea(4), required=False)
+
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["session"].queryset = meeting.sessions.order_by("id")
+        self.fields["day"].widget.attrs.update(
+            min=meeting.start_date.isoformat(), max=meeting.end_date.isoformat()
+        )
+        self.fields["day"].help_text = _("The meeting runs %(period)s.") % {
+            "period": meeting.period_label
+        }
+
+    @staticmethod
+    def initial_for_item(item: AgendaItem) -> dict:
+        local = item.meeting.local(item.starts_at)
+        return {
+            "kind": item.kind,
+            "title": item.title,
+            "session": item.session_id,
+            "day": local.date(),
+            "start_time": local.time(),
+            "duration": item.duration,
+            "room": item.room,
+            "description": item.description,
+        }
+
+    def to_data(self, speakers: list[tuple[str, str]]) -> ItemData:
+        data = self.cleaned_data
+        return ItemData(
+            kind=data["kind"],
+            title=data["title"],
+            day=data["day"],
+            start_time=data["start_time"],
+            duration=data["duration"],
+            room=data["room"],
+            description=data["description"],
+            session=data["session"],
+            speakers=speakers,
+        )
+
+
+class SpeakerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    role = forms.CharField(
+        label=_("Role"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Head of the social housing unit, City of Braga."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") and not cleaned.get("name"):
+            self.add_error("name", _("Give the speaker's name, or clear the role."))
+        return cleaned
+
+
+SpeakerFormSet = forms.formset_factory(
+    SpeakerForm, extra=2, max_num=12, absolute_max=12, validate_max=True
+)
+
+
+def speakers_from(formset) -> list[tuple[str, str]]:
+    return [
+        (form.cleaned_data["name"], form.cleaned_data.get("role", ""))
+        for form in formset.forms
+        if form.cleaned_data.get("name")
+    ]
+
+
+class DuplicateAgendaForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=_("Copy the agenda of"),
+        queryset=Meeting.objects.none(),
+        help_text=_("Day 1 of that meeting becomes day 1 of this one; times of day are kept."),
+    )
+
+    def __init__(self, *args, sources: QuerySet[Meeting], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = sources
+        self.fields["source"].label_from_instance = lambda m: f"{m.title} ({m.period_label})"
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, office document or image, up to 20 MB. It will be public."),
+    )
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none())
+    role = forms.CharField(
+        label=_("Role"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Housing officer."),
+    )
+    kind = forms.ChoiceField(label=_("Comes as"), choices=Registration.Kind.choices)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Visible to the network staff only."),
+    )
+    dietary_needs = forms.CharField(
+        label=_("Dietary needs"), widget=_textarea(2), required=False, help_text=NEEDS_HELP
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"), widget=_textarea(2), required=False, help_text=NEEDS_HELP
+    )
+
+    def __init__(self, *args, user, cities: QuerySet[City], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = cities.order_by("name")
+        if user.is_staff:
+            # Staff also register network staff, guests and people from outside member cities.
+            self.fields["city"].required = False
+            self.fields["email"].required = False
+        else:
+            self.fields["kind"].choices = [
+                (Registration.Kind.CITY_OFFICER, Registration.Kind.CITY_OFFICER.label),
+                (Registration.Kind.LOCAL_EXPERT, Registration.Kind.LOCAL_EXPERT.label),
+            ]
+
+    def to_data(self) -> ParticipantData:
+        data = self.cleaned_data
+        return ParticipantData(
+            name=data["name"],
+            city=data["city"],
+            kind=data["kind"],
+            organisation=data["organisation"],
+            role=data["role"],
+            email=data["email"],
+            dietary_needs=data["dietary_needs"],
+            accessibility_needs=data["accessibility_needs"],
+        )
+
+
+def _participant_label(registration: Registration) -> str:
+    """ "Housing officer, City of Ghent" as it is; "Ana Silva · Braga" when the name lacks it."""
+    label = registration.name
+    for extra in (registration.role, registration.city.name if registration.city else ""):
+        if extra and extra not in label:
+            label = f"{label} · {extra}"
+    return label
+
+
+class AttendanceForm(forms.Form):
+    attended = forms.ModelMultipleChoiceField(
+        label=_("Who came"),
+        queryset=Registration.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, candidates: QuerySet[Registration], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["attended"]
+        field.queryset = candidates
+        field.label_from_instance = _participant_label
+
+
+class OutcomesForm(forms.Form):
+    outcomes = forms.CharField(
+        label=_("Outcomes"),
+        widget=_textarea(6),
+        required=False,
+        help_text=_("Public: shown on the meeting's page."),
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        widget=_textarea(12),
+        required=False,
+        help_text=_("Shown to signed-in officers and staff only."),
+    )
+
+
+class DecisionForm(forms.Form):
+    title = forms.CharField(label=_("Decision"), max_length=300)
+    description = forms.CharField(label=_("Details"), widget=_textarea(3), required=False)
+    due_date = forms.DateField(label=_("Due date"), widget=_date_input(), required=False)
+    cities = forms.ModelMultipleChoiceField(
+        label=_("Cities that act on it"),
+        queryset=City.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Each city gets a follow-up on its workspace until it is done."),
+    )
+
+    def clean_due_date(self):
+        due = self.cleaned_data.get("due_date")
+        if due and not 2000 <= due.year <= 2100:
+            raise forms.ValidationError(_("Enter a date between 2000 and 2100."))
+        return due
+
+    def to_data(self) -> DecisionData:
+        data = self.cleaned_data
+        return DecisionData(
+            title=data["title"],
+            description=data["description"],
+            due_date=data["due_date"],
+            cities=list(data["cities"]),
+        )

@@ -1,0 +1,347 @@
+"""Reads for meeting pages, each shaped for one page with its related rows fetched up front."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from cities.models import City
+from objectives.models import Activity
+
+from .models import (
+    AgendaItem,
+    AgendaSession,
+    Decision,
+    FollowUp,
+    Meeting,
+    Registration,
+    participant_kind_label,
+    participant_kind_noun,
+)
+
+# --- Public lists -----------------------------------------------------------------------
+
+
+def published_meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.filter(published_at__isnull=False).select_related("host_city")
+
+
+def meetings_upcoming_and_past(
+    *, meetings: QuerySet[Meeting], now: datetime | None = None
+) -> tuple[QuerySet[Meeting], QuerySet[Meeting]]:
+    """Upcoming (and running) meetings soonest first; past meetings newest first."""
+    now = now or timezone.now()
+    upcoming = meetings.filter(ends_at__gte=now).order_by("starts_at", "id")
+    past = meetings.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    return upcoming, past
+
+
+def meeting_years() -> list[int]:
+    """Years with a published meeting, newest first, for the year filter."""
+    starts = published_meetings().values_list("starts_at", flat=True)
+    return sorted({start.year for start in starts}, reverse=True)
+
+
+def meetings_for_city(*, city: City) -> QuerySet[Meeting]:
+    """Published meetings the city hosted or sent people to, newest first."""
+    took_part = Registration.objects.filter(meeting=OuterRef("pk"), city=city).exclude(
+        status=Registration.Status.CANCELLED
+    )
+    return (
+        published_meetings()
+        .filter(Q(host_city=city) | Q(Exists(took_part)))
+        .order_by("-starts_at", "-id")
+    )
+
+
+def meeting_detail() -> QuerySet[Meeting]:
+    """The queryset a meeting's public page reads from (documents and outcomes prefetched)."""
+    followups = FollowUp.objects.select_related("city").order_by("city__name")
+    decisions = Decision.objects.prefetch_related(
+        Prefetch("followups", queryset=followups)
+    ).order_by("created_at", "id")
+    return Meeting.objects.select_related("host_city", "activity").prefetch_related(
+        "documents", Prefetch("decisions", queryset=decisions)
+    )
+
+
+# --- Agenda -----------------------------------------------------------------------------
+
+
+@dataclass
+class AgendaBlock:
+    """Consecutive items of one session (or of none) within a day."""
+
+    session: AgendaSession | None
+    items: list[AgendaItem] = field(default_factory=list)
+    # A session resumed after a break keeps its one heading.
+    show_heading: bool = True
+
+
+@dataclass
+class AgendaDay:
+    number: int
+    date: date
+    blocks: list[AgendaBlock] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[AgendaItem]:
+        return [item for block in self.blocks for item in block.items]
+
+
+def meeting_agenda(*, meeting: Meeting, include_empty_days: bool = False) -> list[AgendaDay]:
+    """The timetable: one entry per day of the meeting (host city's dates), items in time order."""
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("session")
+        .prefetch_related("speakers")
+        .order_by("starts_at", "room", "id")
+    )
+    days = {day: AgendaDay(number=n, date=day) for n, day in enumerate(meeting.days, start=1)}
+    for item in items:
+        day = meeting.local(item.starts_at).date()
+        if day not in days:  # only if the meeting's dates moved after the item was planned
+            days[day] = AgendaDay(number=0, date=day)
+        blocks = days[day].blocks
+        if not blocks or blocks[-1].session != item.session:
+            shown = [block.session for block in blocks if block.session and block.show_heading]
+            resumed = bool(shown) and shown[-1] == item.session
+            blocks.append(AgendaBlock(session=item.session, show_heading=not resumed))
+        blocks[-1].items.append(item)
+    ordered = [days[day] for day in sorted(days)]
+    return [day for day in ordered if include_empty_days or day.blocks]
+
+
+def agenda_sources(*, exclude: Meeting) -> QuerySet[Meeting]:
+    """Meetings whose agenda can be copied as a start: any other one that has an agenda."""
+    return (
+        Meeting.objects.filter(items__isnull=False)
+        .exclude(pk=exclude.pk)
+        .select_related("host_city")
+        .distinct()
+        .order_by("-starts_at")
+    )
+
+
+# --- Attendance figures -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceFigures:
+    """Who attended a meeting: people by participant kind, and how many cities they came from."""
+
+    by_kind: dict[str, int]
+    cities: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+    @property
+    def kinds(self) -> list[tuple[int, str]]:
+        """(35, "city officers") for each participant kind present, in the kinds' order."""
+        return [
+            (self.by_kind[kind], participant_kind_noun(kind, self.by_kind[kind]))
+            for kind in Registration.Kind.values
+            if self.by_kind.get(kind)
+        ]
+
+    @property
+    def headline(self) -> str:
+        """ "35 city officers from 15 European cities": the largest group and the cities."""
+        if not self.by_kind:
+            return ""
+        kind = max(
+            self.by_kind, key=lambda k: (self.by_kind[k], -Registration.Kind.values.index(k))
+        )
+        people = participant_kind_label(kind, self.by_kind[kind])
+        if not self.cities:
+            return people
+        return ngettext(
+            "%(people)s from %(count)s European city",
+            "%(people)s from %(count)s European cities",
+            self.cities,
+        ) % {"people": people, "count": self.cities}
+
+
+def attendance_figures(
+    *, meetings: Iterable[Meeting] | QuerySet[Meeting]
+) -> dict[int, AttendanceFigures]:
+    """Per meeting id: attendees by participant kind and distinct cities. Two queries in all.
+
+    Counts people whose attendance was recorded; a meeting without any is left out.
+    """
+    ids = [meeting.pk for meeting in meetings]
+    attended = Registration.objects.filter(meeting_id__in=ids, attended=True)
+    by_kind: dict[int, dict[str, int]] = {}
+    for row in attended.values("meeting_id", "kind").annotate(count=Count("id")).order_by():
+        by_kind.setdefault(row["meeting_id"], {})[row["kind"]] = row["count"]
+    cities = dict(
+        attended.values("meeting_id")
+        .annotate(cities=Count("city", distinct=True))
+        .order_by()
+        .values_list("meeting_id", "cities")
+    )
+    return {
+        meeting_id: AttendanceFigures(by_kind=kinds, cities=cities.get(meeting_id, 0))
+        for meeting_id, kinds in by_kind.items()
+    }
+
+
+# --- Registrations ----------------------------------------------------------------------
+
+
+def registrations_for_meeting(*, meeting: Meeting) -> QuerySet[Registration]:
+    """Everyone registered, for the staff: confirmed, then the waiting list in order."""
+    return (
+        Registration.objects.filter(meeting=meeting)
+        .select_related("city")
+        .order_by("status", "created_at", "id")
+    )
+
+
+def registrations_for_cities(*, meeting: Meeting, cities: QuerySet[City]) -> QuerySet[Registration]:
+    """An officer's view: the people of their cities registered for the meeting."""
+    return (
+        Registration.objects.filter(meeting=meeting, city__in=cities)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("city")
+        .order_by("created_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Places:
+    confirmed: int
+    waiting: int
+    capacity: int | None
+
+    @property
+    def left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.confirmed >= self.capacity
+
+
+def meeting_places(*, meeting: Meeting) -> Places:
+    counts = Registration.objects.filter(meeting=meeting).aggregate(
+        confirmed=Count("id", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("id", filter=Q(status=Registration.Status.WAITING)),
+    )
+    return Places(capacity=meeting.capacity, **counts)
+
+
+def attendance_candidates(*, meeting: Meeting) -> QuerySet[Registration]:
+    """Confirmed participants, whose attendance staff record."""
+    return (
+        Registration.objects.filter(meeting=meeting, status=Registration.Status.CONFIRMED)
+        .select_related("city")
+        .order_by("city__name", "name", "id")
+    )
+
+
+# --- Workspace --------------------------------------------------------------------------
+
+
+def meetings_for_staff() -> QuerySet[Meeting]:
+    """Every meeting, drafts included, with its places taken and its waiting list."""
+    return (
+        Meeting.objects.select_related("host_city")
+        .annotate(
+            confirmed_count=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+            ),
+            waiting_count=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
+            ),
+        )
+        .order_by("-starts_at", "-id")
+    )
+
+
+def activities_without_meeting() -> QuerySet[Activity]:
+    """Planned events of the work plans that no meeting carries out yet."""
+    return (
+        Activity.objects.filter(kind__in=Activity.EVENT_KINDS, meetings__isnull=True)
+        .exclude(status=Activity.Status.CANCELLED)
+        .select_related("host_city")
+        .order_by("-year", "start_date", "id")
+    )
+
+
+def meetings_open_for_registration(*, now: datetime | None = None) -> QuerySet[Meeting]:
+    now = now or timezone.now()
+    return (
+        published_meetings()
+        .filter(starts_at__gt=now)
+        .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=now))
+        .order_by("starts_at", "id")
+    )
+
+
+def upcoming_registrations_for_cities(
+    *, cities: QuerySet[City], now: datetime | None = None
+) -> QuerySet[Registration]:
+    now = now or timezone.now()
+    return (
+        Registration.objects.filter(city__in=cities, meeting__ends_at__gte=now)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("meeting", "city")
+        .order_by("meeting__starts_at", "created_at", "id")
+    )
+
+
+# --- Decisions and follow-ups -----------------------------------------------------------
+
+
+def decisions_for_meeting(*, meeting: Meeting) -> QuerySet[Decision]:
+    followups = FollowUp.objects.select_related("city").order_by("city__name")
+    return (
+        Decision.objects.filter(meeting=meeting)
+        .prefetch_related(Prefetch("followups", queryset=followups))
+        .order_by("created_at", "id")
+    )
+
+
+def open_followups_for_cities(*, cities: Iterable[City] | QuerySet[City]) -> QuerySet[FollowUp]:
+    """What the cities still have to do after past meetings, soonest due first.
+
+    For a city's workspace dashboard: ``{% include "meetings/_followups.html" %}``.
+    """
+    return (
+        FollowUp.objects.filter(city__in=cities, status=FollowUp.Status.OPEN)
+        .select_related("decision__meeting__host_city", "city")
+        .order_by("decision__due_date", "decision__meeting__starts_at", "id")
+    )
+
+
+def followups_carried_to(*, meeting: Meeting, public: bool = False) -> QuerySet[FollowUp]:
+    """Open follow-ups of meetings held before this one: the next meeting's agenda lists them."""
+    followups = FollowUp.objects.filter(
+        status=FollowUp.Status.OPEN, decision__meeting__ends_at__lte=meeting.starts_at
+    ).exclude(decision__meeting=meeting)
+    if public:
+        followups = followups.filter(decision__meeting__published_at__isnull=False)
+    return followups.select_related("decision__meeting", "city").order_by(
+        "decision__due_date", "decision__meeting__starts_at", "decision_id", "city__name"
+    )
+
+
+# --- Calendar ---------------------------------------------------------------------------
+
+
+def calendar_meetings() -> QuerySet[Meeting]:
+    return published_meetings().order_by("starts_at", "id")
+
+
+def calendar_version() -> tuple[int, datetime | None]:
+    """What the all-meetings feed depends on: how many meetings and their latest change."""
+    state = published_meetings().aggregate(count=Count("id"), latest=Max("updated_at"))
+    return state["count"], state["latest"]

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "meetings"
+
+# Public, mounted under /meetings/.
+urlpatterns = [
+    path("", views.meeting_list, name="list"),
+    path("calendar.ics", views.calendar_all, name="calendar"),
+    path("<slug:slug>/", views.meeting_page, name="detail"),
+    path("<slug:slug>/calendar.ics", views.calendar_meeting, name="meeting_calendar"),
+    path("<slug:slug>/documents/<int:pk>/", views.document_download, name="document"),
+    path("<slug:slug>/register/", views.registration_new, name="register"),
+    path(
+        "<slug:slug>/registrations/<int:pk>/cancel/",
+        views.registration_cancel,
+        name="registration_cancel",
+    ),
+]
+
+# Signed-in tools, mounted by the root URLconf under /workspace/meetings/ with the namespace
+# "meetings_workspace".
+workspace_urlpatterns = [
+    path("", views.workspace_list, name="list"),
+    path("new/", views.meeting_new, name="new"),
+    path("follow-ups/<int:pk>/done/", views.followup_done, name="followup_done"),
+    path("<slug:slug>/", views.meeting_manage, name="manage"),
+    path("<slug:slug>/edit/", views.meeting_edit, name="edit"),
+    path("<slug:slug>/publish/", views.meeting_publish, name="publish"),
+    path("<slug:slug>/documents/", views.document_new, name="document_new"),
+    path("<slug:slug>/documents/<int:pk>/delete/", views.document_delete, name="document_delete"),
+    path("<slug:slug>/agenda/", views.agenda, name="agenda"),
+    path("<slug:slug>/agenda/duplicate/", views.agenda_duplicate, name="agenda_duplicate"),
+    path("<slug:slug>/agenda/items/new/", views.agenda_item_new, name="item_new"),
+    path("<slug:slug>/agenda/items/<int:pk>/", views.agenda_item_edit, name="item_edit"),
+    path(
+        "<slug:slug>/agenda/items/<int:pk>/delete/",
+        views.agenda_item_delete,
+        name="item_delete",
+    ),
+    path("<slug:slug>/agenda/items/<int:pk>/move/", views.agenda_item_move, name="item_move"),
+    path("<slug:slug>/agenda/sessions/new/", views.session_new, name="session_new"),
+    path("<slug:slug>/agenda/sessions/<int:pk>/", views.session_edit, name="session_edit"),
+    path(
+        "<slug:slug>/agenda/sessions/<int:pk>/delete/",
+        views.session_delete,
+        name="session_delete",
+    ),
+    path("<slug:slug>/registrations/", views.registrations, name="registrations"),
+    path("<slug:slug>/registrations.csv", views.registrations_csv, name="registrations_csv"),
+    path("<slug:slug>/attendance/", views.attendance, name="attendance"),
+    path("<slug:slug>/attendance/add/", views.attendee_new, name="attendee_new"),
+    path("<slug:slug>/outcomes/", views.outcomes, name="outcomes"),
+    path("<slug:slug>/decisions/new/", views.decision_new, name="decision_new"),
+    path("<slug:slug>/decisions/<int:pk>/", views.decision_edit, name="decision_edit"),
+    path(
+        "<slug:slug>/decisions/<int:pk>/delete/",
+        views.decision_delete,
+        name="decision_delete",
+    ),
+]

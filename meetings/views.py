@@ -1,0 +1,868 @@
+"""Meeting pages: public ones, officers' registration, and the staff's workspace tools.
+
+Every view finds its objects through ``meetings.access``; forms with errors answer 400.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_POST
+
+from objectives.models import Activity
+
+from . import services
+from .access import (
+    cities_of,
+    followup_for_user,
+    is_officer,
+    meeting_for_registration,
+    meeting_for_staff,
+    meeting_for_visitor,
+    officer_required,
+    registration_for_user,
+    staff_required,
+)
+from .calendar import calendar_name, meetings_calendar
+from .filters import MeetingFilter
+from .forms import (
+    AgendaItemForm,
+    AttendanceForm,
+    DecisionForm,
+    DocumentForm,
+    DuplicateAgendaForm,
+    MeetingForm,
+    OutcomesForm,
+    RegistrationForm,
+    SessionForm,
+    SpeakerFormSet,
+    speakers_from,
+)
+from .models import AgendaItem, AgendaSession, Decision, Meeting, Registration
+from .selectors import (
+    activities_without_meeting,
+    agenda_sources,
+    attendance_candidates,
+    attendance_figures,
+    calendar_meetings,
+    calendar_version,
+    decisions_for_meeting,
+    followups_carried_to,
+    meeting_agenda,
+    meeting_detail,
+    meeting_places,
+    meetings_for_staff,
+    meetings_open_for_registration,
+    meetings_upcoming_and_past,
+    open_followups_for_cities,
+    published_meetings,
+    registrations_for_cities,
+    registrations_for_meeting,
+    upcoming_registrations_for_cities,
+)
+
+PAST_PER_PAGE = 20
+
+
+def _status(*forms) -> int:
+    """400 when a submitted form (or formset) has errors, else 200."""
+    invalid = any(form is not None and form.is_bound and not form.is_valid() for form in forms)
+    return 400 if invalid else 200
+
+
+def _refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
+    """A button whose action the service refused: say why, with the way back. 400."""
+    return render(
+        request, "meetings/refused.html", {"errors": error.messages, "back": back}, status=400
+    )
+
+
+def _next_or(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _object_or_404(queryset, message: str, **lookup):
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        raise Http404(message)
+    return found
+
+
+# --- Public pages -----------------------------------------------------------------------
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    filters = MeetingFilter(request.GET or None, queryset=published_meetings())
+    upcoming, past = meetings_upcoming_and_past(meetings=filters.qs)
+    past_page = Paginator(past, PAST_PER_PAGE).get_page(request.GET.get("page"))
+    figures = attendance_figures(meetings=past_page.object_list)
+    for meeting in past_page.object_list:
+        meeting.figures = figures.get(meeting.pk)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "filter": filters,
+            "upcoming": list(upcoming),
+            "past_page": past_page,
+            "query": query.urlencode(),
+            "is_filtered": bool(filters.is_bound and any(filters.form.cleaned_data.values())),
+        },
+    )
+
+
+def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_visitor(request.user, slug=slug, queryset=meeting_detail())
+    member = is_officer(request.user)
+    context = {
+        "meeting": meeting,
+        "agenda": meeting_agenda(meeting=meeting),
+        "places": meeting_places(meeting=meeting),
+        "show_minutes": member,
+        "can_register": member and meeting.registration_is_open,
+    }
+    if meeting.is_past:
+        context["figures"] = attendance_figures(meetings=[meeting]).get(meeting.pk)
+    else:
+        context["carried"] = list(followups_carried_to(meeting=meeting, public=True))
+    if member:
+        context["my_registrations"] = list(
+            registrations_for_cities(meeting=meeting, cities=cities_of(request.user))
+        )
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    meeting = meeting_for_visitor(request.user, slug=slug)
+    document = _object_or_404(meeting.documents.all(), _("There is no such document."), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("This document is no longer available.")) from None
+    return FileResponse(
+        handle,
+        content_type=document.content_type,
+        filename=document.file.name.rsplit("/", 1)[-1],
+    )
+
+
+# --- iCalendar feeds (conditional GET: ETag and Last-Modified) --------------------------
+
+
+def _feed_meeting(request: HttpRequest, slug: str) -> Meeting | None:
+    """The meeting a per-meeting feed shows, looked up once per request."""
+    if not hasattr(request, "_feed_meeting"):
+        try:
+            request._feed_meeting = meeting_for_visitor(request.user, slug=slug)
+        except Http404:
+            request._feed_meeting = None
+    return request._feed_meeting
+
+
+def _meeting_etag(request: HttpRequest, slug: str) -> str | None:
+    meeting = _feed_meeting(request, slug)
+    if meeting is None:
+        return None
+    version = f"{meeting.uid}:{meeting.sequence}:{meeting.updated_at.isoformat()}:{get_language()}"
+    return hashlib.sha256(version.encode()).hexdigest()[:32]
+
+
+def _meeting_modified(request: HttpRequest, slug: str):
+    meeting = _feed_meeting(request, slug)
+    return meeting.updated_at if meeting else None
+
+
+def _feed_etag(request: HttpRequest) -> str:
+    count, latest = calendar_version()
+    version = f"{count}:{latest.isoformat() if latest else ''}:{get_language()}"
+    return hashlib.sha256(version.encode()).hexdigest()[:32]
+
+
+def _feed_modified(request: HttpRequest):
+    return calendar_version()[1]
+
+
+def _ics_response(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpResponse:
+    body = meetings_calendar(
+        meetings,
+        name=name,
+        url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()),
+        calendar_url=request.build_absolute_uri(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@condition(etag_func=_feed_etag, last_modified_func=_feed_modified)
+def calendar_all(request: HttpRequest) -> HttpResponse:
+    return _ics_response(
+        request, calendar_meetings(), name=calendar_name(), filename="meetings.ics"
+    )
+
+
+@condition(etag_func=_meeting_etag, last_modified_func=_meeting_modified)
+def calendar_meeting(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = _feed_meeting(request, slug)
+    if meeting is None:
+        raise Http404(_("There is no meeting at this address."))
+    return _ics_response(
+        request, [meeting], name=calendar_name(meeting), filename=f"{meeting.slug}.ics"
+    )
+
+
+# --- Registration (officers and staff) --------------------------------------------------
+
+
+@login_required
+def registration_new(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_registration(request.user, slug=slug)
+    user = request.user
+    cities = cities_of(user)
+    own = list(cities[:2])
+    initial = {"kind": Registration.Kind.CITY_OFFICER}
+    if not user.is_staff and len(own) == 1:
+        # Most often people register themselves: start from their own details.
+        initial.update(name=user.get_full_name(), email=user.email, city=own[0])
+    open_to_user = meeting.registration_is_open or (
+        user.is_staff and meeting.is_published and not meeting.starts_at <= timezone.now()
+    )
+    form = RegistrationForm(request.POST or None, user=user, cities=cities, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                meeting=meeting, data=form.to_data(), by=user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if registration.status == Registration.Status.WAITING:
+                messages.warning(
+                    request,
+                    _("The meeting is full: %(name)s is on the waiting list.")
+                    % {"name": registration.name},
+                )
+            else:
+                messages.success(
+                    request, _("%(name)s is registered.") % {"name": registration.name}
+                )
+            return redirect("meetings:register", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/registration_form.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "open_to_user": open_to_user,
+            "places": meeting_places(meeting=meeting),
+            "registrations": list(registrations_for_cities(meeting=meeting, cities=cities)),
+        },
+        status=_status(form),
+    )
+
+
+@require_POST
+@login_required
+def registration_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_registration(request.user, slug=slug)
+    registration = registration_for_user(request.user, meeting=meeting, pk=pk)
+    back = _next_or(request, reverse("meetings:register", kwargs={"slug": meeting.slug}))
+    try:
+        promoted = services.registration_cancel(registration=registration, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error, back=back)
+    messages.success(
+        request, _("The registration of %(name)s is cancelled.") % {"name": registration.name}
+    )
+    for other in promoted:
+        messages.info(
+            request,
+            _("%(name)s moves up from the waiting list.") % {"name": other.name},
+        )
+    return redirect(back)
+
+
+# --- Workspace: the signed-in list ------------------------------------------------------
+
+
+@officer_required
+def workspace_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_staff:
+        return render(
+            request,
+            "meetings/workspace/staff_list.html",
+            {
+                "meetings": list(meetings_for_staff()),
+                "activities": list(activities_without_meeting()),
+            },
+        )
+    cities = cities_of(user)
+    return render(
+        request,
+        "meetings/workspace/officer_list.html",
+        {
+            "open_meetings": list(meetings_open_for_registration()),
+            "registrations": list(upcoming_registrations_for_cities(cities=cities)),
+            "followups": list(open_followups_for_cities(cities=cities)),
+        },
+    )
+
+
+@require_POST
+@officer_required
+def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
+    followup = followup_for_user(request.user, pk=pk)
+    back = _next_or(request, reverse("meetings_workspace:list"))
+    try:
+        services.followup_complete(followup=followup, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error, back=back)
+    messages.success(
+        request, _("Follow-up done: %(decision)s") % {"decision": followup.decision.title}
+    )
+    return redirect(back)
+
+
+# --- Workspace: the staff's meeting tools -----------------------------------------------
+
+
+def _activity_from_query(request: HttpRequest) -> Activity | None:
+    raw = request.GET.get("activity")
+    if not raw:
+        return None
+    activity = None
+    if raw.isdigit() and len(raw) < 12:
+        activity = (
+            Activity.objects.filter(pk=int(raw), kind__in=Activity.EVENT_KINDS)
+            .select_related("host_city")
+            .first()
+        )
+    if activity is None:
+        raise Http404(_("There is no such planned event."))
+    return activity
+
+
+@staff_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    activity = _activity_from_query(request)
+    initial = MeetingForm.initial_for_activity(activity) if activity else {}
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(data=form.to_data(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Meeting created as a draft. Now build its agenda."))
+            return redirect("meetings_workspace:agenda", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/meeting_form.html",
+        {"form": form, "meeting": None, "activity": activity},
+        status=_status(form),
+    )
+
+
+@staff_required
+def meeting_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for_meeting(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, data=form.to_data(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting is saved."))
+            return redirect("meetings_workspace:manage", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/meeting_form.html",
+        {"form": form, "meeting": meeting},
+        status=_status(form),
+    )
+
+
+def _manage_page(request, meeting: Meeting, *, document_form=None) -> HttpResponse:
+    document_form = document_form or DocumentForm()
+    return render(
+        request,
+        "meetings/workspace/manage.html",
+        {
+            "meeting": meeting,
+            "places": meeting_places(meeting=meeting),
+            "documents": list(meeting.documents.all()),
+            "document_form": document_form,
+            "item_count": meeting.items.count(),
+        },
+        status=_status(document_form),
+    )
+
+
+@staff_required
+def meeting_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    return _manage_page(request, meeting_for_staff(slug=slug))
+
+
+@require_POST
+@staff_required
+def meeting_publish(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    back = reverse("meetings_workspace:manage", kwargs={"slug": meeting.slug})
+    try:
+        if request.POST.get("action") == "unpublish":
+            services.meeting_unpublish(meeting=meeting, by=request.user)
+            messages.success(request, _("The meeting is a draft again."))
+        else:
+            services.meeting_publish(meeting=meeting, by=request.user)
+            messages.success(request, _("The meeting and its agenda are public."))
+    except ValidationError as error:
+        return _refused(request, error, back=back)
+    return redirect(back)
+
+
+@require_POST
+@staff_required
+def document_new(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.document_add(
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The document is added."))
+            return redirect("meetings_workspace:manage", slug=meeting.slug)
+    return _manage_page(request, meeting, document_form=form)
+
+
+@require_POST
+@staff_required
+def document_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    document = _object_or_404(meeting.documents.all(), _("There is no such document."), pk=pk)
+    services.document_delete(document=document, by=request.user)
+    messages.success(request, _("The document is removed."))
+    return redirect("meetings_workspace:manage", slug=meeting.slug)
+
+
+# --- Workspace: agenda ------------------------------------------------------------------
+
+
+def _agenda_page(request, meeting: Meeting, *, duplicate_form=None) -> HttpResponse:
+    sources = agenda_sources(exclude=meeting)
+    agenda = meeting_agenda(meeting=meeting, include_empty_days=True)
+    has_items = any(day.blocks for day in agenda)
+    if duplicate_form is None and not has_items:
+        duplicate_form = DuplicateAgendaForm(sources=sources)
+    return render(
+        request,
+        "meetings/workspace/agenda.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "sessions": list(meeting.sessions.order_by("id")),
+            "duplicate_form": duplicate_form,
+            "carried": list(followups_carried_to(meeting=meeting)),
+        },
+        status=_status(duplicate_form),
+    )
+
+
+@staff_required
+def agenda(request: HttpRequest, slug: str) -> HttpResponse:
+    return _agenda_page(request, meeting_for_staff(slug=slug))
+
+
+@require_POST
+@staff_required
+def agenda_duplicate(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    form = DuplicateAgendaForm(request.POST, sources=agenda_sources(exclude=meeting))
+    if form.is_valid():
+        try:
+            copied, skipped = services.agenda_duplicate(
+                source=form.cleaned_data["source"], target=meeting, by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(count)s items copied.") % {"count": copied})
+            if skipped:
+                messages.warning(
+                    request,
+                    _("%(count)s items did not fit this meeting's dates and were left out.")
+                    % {"count": skipped},
+                )
+            return redirect("meetings_workspace:agenda", slug=meeting.slug)
+    return _agenda_page(request, meeting, duplicate_form=form)
+
+
+def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpResponse:
+    if item is None:
+        initial = {"day": meeting.start_date}
+        followup_id = request.GET.get("followup", "")
+        if followup_id.isdigit() and len(followup_id) < 12:
+            # An open follow-up of an earlier meeting, carried into this agenda.
+            followup = followups_carried_to(meeting=meeting).filter(pk=int(followup_id)).first()
+            if followup is not None:
+                initial["title"] = _("Follow-up: %(decision)s") % {
+                    "decision": followup.decision.title
+                }
+                initial["description"] = _("%(city)s reports on the decision of %(meeting)s.") % {
+                    "city": followup.city.name,
+                    "meeting": followup.decision.meeting.title,
+                }
+        speaker_initial = []
+    else:
+        initial = AgendaItemForm.initial_for_item(item)
+        speaker_initial = [{"name": s.name, "role": s.role} for s in item.speakers.all()]
+    data = request.POST if request.method == "POST" else None
+    form = AgendaItemForm(data, meeting=meeting, initial=initial)
+    speakers = SpeakerFormSet(data, initial=speaker_initial, prefix="speakers")
+    if request.method == "POST" and form.is_valid() and speakers.is_valid():
+        item_data = form.to_data(speakers_from(speakers))
+        try:
+            if item is None:
+                services.agenda_item_create(meeting=meeting, data=item_data, by=request.user)
+            else:
+                services.agenda_item_update(item=item, data=item_data, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The agenda is saved."))
+            return redirect("meetings_workspace:agenda", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/item_form.html",
+        {"meeting": meeting, "item": item, "form": form, "speakers": speakers},
+        status=_status(form, speakers),
+    )
+
+
+@staff_required
+def agenda_item_new(request: HttpRequest, slug: str) -> HttpResponse:
+    return _item_form_page(request, meeting_for_staff(slug=slug), None)
+
+
+def _item(meeting: Meeting, pk: int) -> AgendaItem:
+    return _object_or_404(
+        meeting.items.select_related("meeting__host_city").prefetch_related("speakers"),
+        _("There is no such agenda item."),
+        pk=pk,
+    )
+
+
+@staff_required
+def agenda_item_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    return _item_form_page(request, meeting, _item(meeting, pk))
+
+
+@require_POST
+@staff_required
+def agenda_item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    item = _item(meeting, pk)
+    services.agenda_item_delete(item=item, by=request.user)
+    messages.success(request, _("“%(title)s” is removed from the agenda.") % {"title": item.title})
+    return redirect("meetings_workspace:agenda", slug=meeting.slug)
+
+
+@require_POST
+@staff_required
+def agenda_item_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    item = _item(meeting, pk)
+    back = reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug})
+    try:
+        services.agenda_item_move(
+            item=item, direction=request.POST.get("direction", ""), by=request.user
+        )
+    except ValidationError as error:
+        return _refused(request, error, back=back)
+    return redirect(f"{back}#item-{item.pk}")
+
+
+def _session_form_page(request, meeting: Meeting, session: AgendaSession | None) -> HttpResponse:
+    initial = {"title": session.title, "description": session.description} if session else {}
+    form = SessionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_session_save(
+                meeting=meeting,
+                session=session,
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect("meetings_workspace:agenda", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/session_form.html",
+        {"meeting": meeting, "session": session, "form": form},
+        status=_status(form),
+    )
+
+
+def _session(meeting: Meeting, pk: int) -> AgendaSession:
+    return _object_or_404(meeting.sessions.all(), _("There is no such session."), pk=pk)
+
+
+@staff_required
+def session_new(request: HttpRequest, slug: str) -> HttpResponse:
+    return _session_form_page(request, meeting_for_staff(slug=slug), None)
+
+
+@staff_required
+def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    return _session_form_page(request, meeting, _session(meeting, pk))
+
+
+@require_POST
+@staff_required
+def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    services.agenda_session_delete(session=_session(meeting, pk), by=request.user)
+    messages.success(request, _("The session is removed; its items stay on the agenda."))
+    return redirect("meetings_workspace:agenda", slug=meeting.slug)
+
+
+# --- Workspace: registrations and attendance --------------------------------------------
+
+
+@staff_required
+def registrations(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    everyone = list(registrations_for_meeting(meeting=meeting))
+    by_status = {status: [] for status in Registration.Status.values}
+    for registration in everyone:
+        by_status[registration.status].append(registration)
+    return render(
+        request,
+        "meetings/workspace/registrations.html",
+        {
+            "meeting": meeting,
+            "places": meeting_places(meeting=meeting),
+            "confirmed": by_status[Registration.Status.CONFIRMED],
+            "waiting": by_status[Registration.Status.WAITING],
+            "cancelled": by_status[Registration.Status.CANCELLED],
+        },
+    )
+
+
+CSV_COLUMNS = [
+    ("name", gettext_lazy("Name")),
+    ("organisation", gettext_lazy("Organisation")),
+    ("city", gettext_lazy("City")),
+    ("role", gettext_lazy("Role")),
+    ("kind", gettext_lazy("Participant kind")),
+    ("email", gettext_lazy("E-mail address")),
+    ("status", gettext_lazy("Status")),
+    ("position", gettext_lazy("Waiting list position")),
+    ("registered", gettext_lazy("Registered on")),
+    ("attended", gettext_lazy("Attended")),
+    ("dietary_needs", gettext_lazy("Dietary needs")),
+    ("accessibility_needs", gettext_lazy("Accessibility needs")),
+]
+
+
+def _csv_cell(value: str) -> str:
+    # A cell starting like a formula is run by spreadsheet programs: keep it text.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@staff_required
+def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-registrations.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the accents right
+    writer = csv.writer(response)
+    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
+    position = 0
+    attended_labels = {True: _("yes"), False: _("no"), None: ""}
+    for registration in registrations_for_meeting(meeting=meeting):
+        waiting = registration.status == Registration.Status.WAITING
+        position += waiting
+        row = [
+            registration.name,
+            registration.organisation,
+            registration.city.name if registration.city else "",
+            registration.role,
+            registration.get_kind_display(),
+            registration.email,
+            registration.get_status_display(),
+            str(position) if waiting else "",
+            meeting.local(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+            attended_labels[registration.attended],
+            registration.dietary_needs,
+            registration.accessibility_needs,
+        ]
+        writer.writerow([_csv_cell(str(cell)) for cell in row])
+    return response
+
+
+@staff_required
+def attendance(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    candidates = attendance_candidates(meeting=meeting)
+    initial = {"attended": [r.pk for r in candidates if r.attended]}
+    form = AttendanceForm(request.POST or None, candidates=candidates, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.attendance_record(
+                meeting=meeting, attended=form.cleaned_data["attended"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Attendance recorded: %(count)s people.") % {"count": count}
+            )
+            return redirect("meetings_workspace:attendance", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/attendance.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "figures": attendance_figures(meetings=[meeting]).get(meeting.pk),
+        },
+        status=_status(form),
+    )
+
+
+@staff_required
+def attendee_new(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    form = RegistrationForm(request.POST or None, user=request.user, cities=cities_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendee_add(meeting=meeting, data=form.to_data(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The participant is added as present."))
+            return redirect("meetings_workspace:attendance", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/attendee_form.html",
+        {"meeting": meeting, "form": form},
+        status=_status(form),
+    )
+
+
+# --- Workspace: minutes, outcomes, decisions --------------------------------------------
+
+
+@staff_required
+def outcomes(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    form = OutcomesForm(
+        request.POST or None, initial={"minutes": meeting.minutes, "outcomes": meeting.outcomes}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.meeting_outcomes_update(
+            meeting=meeting,
+            minutes=form.cleaned_data["minutes"],
+            outcomes=form.cleaned_data["outcomes"],
+            by=request.user,
+        )
+        messages.success(request, _("Minutes and outcomes are saved."))
+        return redirect("meetings_workspace:outcomes", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/outcomes.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "decisions": list(decisions_for_meeting(meeting=meeting)),
+        },
+        status=_status(form),
+    )
+
+
+def _decision_form_page(request, meeting: Meeting, decision: Decision | None) -> HttpResponse:
+    initial = {}
+    if decision is not None:
+        initial = {
+            "title": decision.title,
+            "description": decision.description,
+            "due_date": decision.due_date,
+            "cities": list(decision.cities.all()),
+        }
+    form = DecisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if decision is None:
+                services.decision_create(meeting=meeting, data=form.to_data(), by=request.user)
+            else:
+                services.decision_update(decision=decision, data=form.to_data(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The decision is saved."))
+            return redirect("meetings_workspace:outcomes", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/workspace/decision_form.html",
+        {"meeting": meeting, "decision": decision, "form": form},
+        status=_status(form),
+    )
+
+
+def _decision(meeting: Meeting, pk: int) -> Decision:
+    return _object_or_404(meeting.decisions.all(), _("There is no such decision."), pk=pk)
+
+
+@staff_required
+def decision_new(request: HttpRequest, slug: str) -> HttpResponse:
+    return _decision_form_page(request, meeting_for_staff(slug=slug), None)
+
+
+@staff_required
+def decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    return _decision_form_page(request, meeting, _decision(meeting, pk))
+
+
+@require_POST
+@staff_required
+def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    services.decision_delete(decision=_decision(meeting, pk), by=request.user)
+    messages.success(request, _("The decision and its follow-ups are removed."))
+    return redirect("meetings_workspace:outcomes", slug=meeting.slug)

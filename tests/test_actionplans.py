@@ -1,0 +1,340 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from actionplans.models import ActionPlan, Measurement, ProgressUpdate, Review
+from actionplans.services import update_save, update_submit
+
+from .factories import ActionFactory, IndicatorFactory, PlanFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(braga):
+    return PlanFactory(city=braga, title="Braga plan", start_date=date(2019, 1, 1))
+
+
+@pytest.fixture
+def action(plan):
+    return ActionFactory(plan=plan, title="School mediators")
+
+
+@pytest.fixture
+def indicator(plan):
+    return IndicatorFactory(plan=plan, name="Children back at school", is_count_of_people=True)
+
+
+@pytest.fixture
+def peer(turin):
+    from .factories import MembershipFactory
+
+    return MembershipFactory(city=turin, user=UserFactory(email="peer@turin.example.org")).user
+
+
+@pytest.fixture
+def open_review(plan, peer):
+    review = Review.objects.create(plan=plan, questions="How to scale up?")
+    review.peers.add(peer)
+    return review
+
+
+def urls(plan, action, indicator):
+    return [
+        f"/en/workspace/plans/{plan.pk}/",
+        f"/en/workspace/plans/{plan.pk}/edit/",
+        f"/en/workspace/plans/{plan.pk}/history/",
+        f"/en/workspace/plans/{plan.pk}/actions/new/",
+        f"/en/workspace/actions/{action.pk}/",
+        f"/en/workspace/actions/{action.pk}/validate/",
+        f"/en/workspace/actions/{action.pk}/evidence/",
+        f"/en/workspace/actions/{action.pk}/milestones/new/",
+        f"/en/workspace/plans/{plan.pk}/indicators/new/",
+        f"/en/workspace/indicators/{indicator.pk}/",
+        f"/en/workspace/indicators/{indicator.pk}/measurements/new/",
+        f"/en/workspace/plans/{plan.pk}/updates/new/",
+        f"/en/workspace/plans/{plan.pk}/reviews/new/",
+    ]
+
+
+# Expected status per URL (same order as ``urls``) for each kind of person.
+EXPECTED = {
+    "staff": [200] * 13,
+    "braga_officer": [200] * 5 + [403] + [200] * 6 + [403],
+    "braga_lead": [200] * 5 + [403] + [200] * 6 + [403],
+    "turin_officer": [404] * 12 + [403],
+    "peer": [200, 403, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+    "anonymous": [302] * 13,
+}
+
+
+@pytest.mark.parametrize("person", list(EXPECTED))
+def test_permission_matrix_over_every_workspace_url(
+    client, request, person, plan, action, indicator, open_review
+):
+    user = None if person == "anonymous" else request.getfixturevalue(person)
+    if user:
+        client.force_login(user)
+    got = [client.get(url).status_code for url in urls(plan, action, indicator)]
+    assert got == EXPECTED[person]
+
+
+def test_private_plan_of_another_city_is_404_for_officers_and_the_public(
+    client, plan, turin_officer
+):
+    assert client.get(f"/en/plans/{plan.pk}/").status_code == 404
+    client.force_login(turin_officer)
+    assert client.get(f"/en/plans/{plan.pk}/").status_code == 404
+    assert client.get(f"/en/workspace/plans/{plan.pk}/").status_code == 404
+
+
+def test_a_peer_sees_the_plan_only_while_the_review_is_open(client, plan, peer, open_review):
+    client.force_login(peer)
+    assert client.get(f"/en/workspace/plans/{plan.pk}/").status_code == 200
+    other_private = PlanFactory(city=plan.city, title="Another private plan")
+    assert client.get(f"/en/workspace/plans/{other_private.pk}/").status_code == 404
+    open_review.status = Review.Status.CLOSED
+    open_review.save()
+    assert client.get(f"/en/workspace/plans/{plan.pk}/").status_code == 404
+
+
+def test_two_people_editing_a_plan_never_overwrite_each_other(plan, braga_officer, staff):
+    first, second = Client(), Client()
+    first.force_login(braga_officer)
+    second.force_login(staff)
+    url = f"/en/workspace/plans/{plan.pk}/edit/"
+    first.get(url)
+    second.get(url)
+    form = {
+        "title": "Braga plan",
+        "topic": "school_dropout",
+        "status": "implementation",
+        "expected_version": str(plan.version),
+    }
+    assert first.post(url, {**form, "summary": "First person's summary"}).status_code == 302
+    response = second.post(url, {**form, "summary": "Second person's summary"})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Someone else saved this while you were editing" in html
+    assert "First person&#x27;s summary" in html  # what is saved now
+    assert "Second person&#x27;s summary" in html  # their input is kept in the form
+    plan.refresh_from_db()
+    assert plan.summary == "First person's summary"
+
+    # Saving again from the conflict page (now at the current version) keeps their version.
+    form["expected_version"] = str(plan.version)
+    assert second.post(url, {**form, "summary": "Second person's summary"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.summary == "Second person's summary"
+
+
+def test_every_change_is_in_the_history_with_who_and_before_after(
+    client, plan, braga_officer, action
+):
+    client.force_login(braga_officer)
+    client.post(
+        f"/en/workspace/actions/{action.pk}/",
+        {
+            "title": "School mediators",
+            "status": "delayed",
+            "progress": "35",
+            "expected_version": action.version,
+        },
+    )
+    html = client.get(f"/en/workspace/plans/{plan.pk}/history/").content.decode()
+    assert "Progress (%)" in html
+    assert "<td>20</td><td>35</td>" in html
+    assert braga_officer.email in html or "Alex" in html
+
+
+@pytest.mark.parametrize(
+    ("url_name", "data", "message"),
+    [
+        (
+            "plan",
+            {
+                "title": "x",
+                "topic": "housing",
+                "status": "adopted",
+                "start_date": "2020-05-01",
+                "end_date": "2020-01-01",
+            },
+            "The end cannot be before the start.",
+        ),
+        (
+            "indicator",
+            {
+                "name": "x",
+                "unit": "%",
+                "direction": "higher",
+                "baseline_value": "1",
+                "baseline_year": "2020",
+                "target_value": "2",
+                "target_year": "2019",
+            },
+            "The target year must come after the baseline year.",
+        ),
+        (
+            "action",
+            {"title": "x", "status": "on_track", "progress": "101"},
+            "Ensure this value is less than or equal to 100.",
+        ),
+        (
+            "action",
+            {"title": "x", "status": "on_track", "progress": "abc"},
+            "Enter a whole number.",
+        ),
+        ("measurement", {"date": "not a date", "value": "x"}, "Enter a valid date."),
+    ],
+)
+def test_forms_explain_bad_dates_and_numbers_next_to_the_field(
+    client, braga_officer, plan, indicator, url_name, data, message
+):
+    client.force_login(braga_officer)
+    url = {
+        "plan": f"/en/workspace/plans/{plan.pk}/edit/",
+        "indicator": f"/en/workspace/plans/{plan.pk}/indicators/new/",
+        "action": f"/en/workspace/plans/{plan.pk}/actions/new/",
+        "measurement": f"/en/workspace/indicators/{indicator.pk}/measurements/new/",
+    }[url_name]
+    response = client.post(url, {**data, "expected_version": "1"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_a_submitted_update_is_frozen_and_only_followed_by_a_correction(
+    client, braga_officer, plan, indicator, action
+):
+    Measurement.objects.create(indicator=indicator, date=date(2020, 6, 1), value=12)
+    update = update_save(
+        plan=plan,
+        update=None,
+        data={
+            "period_label": "2020 H1",
+            "period_start": date(2020, 1, 1),
+            "period_end": date(2020, 6, 30),
+            "narrative": "Good half-year.",
+        },
+    )
+    update_submit(update=update, by=braga_officer)
+    # Later changes to the plan do not change what was reported.
+    Measurement.objects.filter(indicator=indicator).update(value=99)
+    action.progress = 90
+    action.save()
+    client.force_login(braga_officer)
+    html = client.get(f"/en/workspace/updates/{update.pk}/").content.decode()
+    assert "<td>12</td>" in html and "99" not in html
+    assert "<td>20%</td>" in html
+
+    # Editing a submitted update goes back to it; a correction is a new update.
+    response = client.post(f"/en/workspace/updates/{update.pk}/edit/", {"narrative": "Changed"})
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.narrative == "Good half-year."
+    response = client.post(
+        f"/en/workspace/plans/{plan.pk}/updates/new/",
+        {
+            "corrects": update.pk,
+            "period_label": "2020 H1",
+            "period_start": "2020-01-01",
+            "period_end": "2020-06-30",
+            "narrative": "Corrected figures.",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    correction = ProgressUpdate.objects.exclude(pk=update.pk).get()
+    assert correction.corrects == update and correction.is_submitted
+
+
+def test_public_page_hides_counts_of_fewer_than_ten_people(client, plan, indicator):
+    plan.is_public = True
+    plan.save()
+    Measurement.objects.create(indicator=indicator, date=date(2020, 6, 1), value=7)
+    Measurement.objects.create(indicator=indicator, date=date(2020, 12, 1), value=23)
+    html = client.get(f"/en/plans/{plan.pk}/").content.decode()
+    assert "fewer than 10" in html
+    assert "<td>7</td>" not in html
+    assert "<td>23</td>" in html
+    assert '<svg class="chart"' in html
+
+
+def test_critical_friend_review_workflow(client, staff, plan, action, peer, braga_officer):
+    client.force_login(staff)
+    response = client.post(
+        f"/en/workspace/plans/{plan.pk}/reviews/new/",
+        {"questions": "How do we keep residents involved?", "peers": [peer.pk]},
+    )
+    assert response.status_code == 302
+    review = Review.objects.get()
+
+    client.force_login(peer)
+    response = client.post(
+        f"/en/workspace/reviews/{review.pk}/",
+        {
+            "section": "actions",
+            "action": action.pk,
+            "kind": "recommendation",
+            "text": "Elect residents' committees.",
+        },
+    )
+    assert response.status_code == 302
+    finding = review.findings.get()
+    assert (
+        client.post(f"/en/workspace/findings/{finding.pk}/respond/", {"response": "x"}).status_code
+        == 403
+    )
+
+    client.force_login(braga_officer)
+    client.post(f"/en/workspace/findings/{finding.pk}/respond/", {"response": "We will."})
+    finding.refresh_from_db()
+    assert finding.response == "We will." and finding.responded_by == braga_officer
+
+    # A follow-up action links back to the recommendation it answers.
+    client.post(
+        f"/en/workspace/plans/{plan.pk}/actions/new/",
+        {
+            "title": "Residents' committees",
+            "status": "not_started",
+            "progress": "0",
+            "responds_to": finding.pk,
+        },
+    )
+    assert finding.followup_actions.get().title == "Residents' committees"
+    html = client.get(f"/en/workspace/reviews/{review.pk}/").content.decode()
+    assert "Residents&#x27; committees" in html
+
+
+def test_peers_must_come_from_other_cities(client, staff, plan, braga_officer):
+    client.force_login(staff)
+    response = client.post(
+        f"/en/workspace/plans/{plan.pk}/reviews/new/",
+        {"questions": "Q", "peers": [braga_officer.pk]},
+    )
+    assert response.status_code == 400
+    assert not ActionPlan.objects.get().reviews.exists()
+
+
+def test_dashboard_shows_overdue_milestones_and_updates_due(client, braga_officer, plan, action):
+    from actionplans.models import Milestone
+
+    Milestone.objects.create(action=action, title="Mediators recruited", due_date=date(2020, 1, 1))
+    client.force_login(braga_officer)
+    html = client.get("/en/workspace/").content.decode()
+    assert "Mediators recruited" in html
+    assert "Progress updates due" in html and "Braga plan" in html
+
+
+def test_demo_plans_load_with_their_history_and_review(client, demo):
+    braga = ActionPlan.objects.get(city__slug="braga")
+    assert braga.updates.filter(submitted_at__isnull=False).count() == 2
+    assert braga.reviews.get().findings.count() == 2
+    assert ActionPlan.objects.filter(topic="school_dropout").count() == 5
+    html = client.get(f"/en/plans/{braga.pk}/").content.decode()
+    assert "Integrated Plan of Action for Disadvantaged Communities" in html
+    assert "Inspired by" in html
