@@ -75,3 +75,48 @@ def test_language_switcher_changes_the_page_language(page, live_demo):
     page.wait_for_url("**/fr/work-plans/2020/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", name="Plan de travail 2020").is_visible()
+
+
+def _sign_in(page, base_url: str, email: str, password: str) -> None:
+    page.goto(base_url + "/en/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/workspace/")
+
+
+def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, live_demo, settings):
+    from actionplans.models import ActionPlan
+
+    plan = ActionPlan.objects.get(city__slug="braga")
+    action, indicator = plan.actions.first(), plan.indicators.first()
+    update, review = plan.updates.first(), plan.reviews.first()
+    officer_pages = [
+        "/en/workspace/",
+        f"/en/workspace/plans/{plan.pk}/",
+        f"/en/workspace/plans/{plan.pk}/edit/",
+        f"/en/workspace/plans/{plan.pk}/history/",
+        f"/en/workspace/actions/{action.pk}/",
+        f"/en/workspace/indicators/{indicator.pk}/measurements/new/",
+        f"/en/workspace/updates/{update.pk}/",
+        f"/en/workspace/reviews/{review.pk}/",
+        "/en/workspace/practices/new/",
+        f"/fr/workspace/plans/{plan.pk}/",
+        f"/en/plans/{plan.pk}/",
+    ]
+    _sign_in(page, live_demo.url, "braga@example.org", settings.DEMO_PASSWORD)
+    found = {}
+    for path in officer_pages:
+        page.goto(live_demo.url + path)
+        found[path] = axe_violations(page)
+    page.context.clear_cookies()
+    _sign_in(page, live_demo.url, "staff@example.org", settings.DEMO_PASSWORD)
+    for path in [
+        "/en/workspace/",
+        "/en/workspace/guidelines/new/",
+        f"/en/workspace/plans/{plan.pk}/reviews/new/",
+        f"/en/workspace/actions/{action.pk}/validate/",
+    ]:
+        page.goto(live_demo.url + path)
+        found["staff " + path] = axe_violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
