@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "practices",
     "meetings",
     "actionplans",
+    "reports",
     "portal",
     "workspace",
     "demo",
@@ -155,6 +156,15 @@ CELERY_BEAT_SCHEDULE = {
     "meetings-participant-needs-purge": {
         "task": "meetings.tasks.participant_needs_purge",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Generated PDFs expire; reports whose broker message was lost are queued again.
+    "reports-expired-delete": {
+        "task": "reports.tasks.reports_expired_delete",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "reports-stale-requeue": {
+        "task": "reports.tasks.reports_stale_requeue",
+        "schedule": crontab(minute="*/10"),
     },
 }
 
@@ -285,4 +295,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every rendering step at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

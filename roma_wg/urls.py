@@ -4,7 +4,9 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from actionplans.urls import public_urlpatterns as plan_public_patterns
 from cities.urls import invitation_patterns, staff_patterns
@@ -19,6 +21,7 @@ admin.site.site_header = "Roma Inclusion Working Group"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -36,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("workspace/cities/", include(staff_patterns)),
     path("workspace/", include((practices_workspace, "practices_workspace"))),
     path("workspace/", include("actionplans.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,0 +1,146 @@
+"""The data each kind of report is made from, read through the other apps' selectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from actionplans.models import ActionPlan, ActionStatus, ValidatedStatus
+from actionplans.selectors import plan_overview, previous_update
+from meetings.models import Meeting
+from meetings.selectors import meeting_agenda
+from objectives.models import WorkPlan
+from objectives.selectors import achievements_for_year, work_plan_for_year
+from practices.models import Guideline
+from practices.selectors import guideline_page
+
+from .models import Report
+
+
+class ReportUnavailable(Exception):
+    """What the report is about is gone or no longer public: an expected failure."""
+
+
+@dataclass
+class Source:
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def _status_label(choices, value) -> str:
+    return str(dict(choices.choices).get(value, value or "—"))
+
+
+def _period_comparison(plan: ActionPlan) -> dict | None:
+    """The latest submitted update against the one before it, from their frozen snapshots."""
+    updates = list(plan.updates.all())  # submitted only, newest first (see plan_overview)
+    if not updates:
+        return None
+    current = updates[0]
+    previous = previous_update(update=current)
+    before = previous.snapshot if previous else {}
+    old_indicators = {row["id"]: row for row in before.get("indicators", [])}
+    old_actions = {row["id"]: row for row in before.get("actions", [])}
+    indicators = [
+        {
+            "name": row["name"],
+            "unit": row["unit"],
+            "now": row.get("value"),
+            "before": old_indicators.get(row["id"], {}).get("value"),
+            "target": row.get("target"),
+        }
+        for row in current.snapshot.get("indicators", [])
+    ]
+    actions = [
+        {
+            "title": row["title"],
+            "now": _status_label(ActionStatus, row.get("status")),
+            "before": _status_label(ActionStatus, old_actions[row["id"]].get("status"))
+            if row["id"] in old_actions
+            else "—",
+            "progress": row.get("progress"),
+            "progress_before": old_actions.get(row["id"], {}).get("progress"),
+            "validated": _status_label(ValidatedStatus, row.get("validated_status"))
+            if row.get("validated_status")
+            else "—",
+        }
+        for row in current.snapshot.get("actions", [])
+    ]
+    return {"current": current, "previous": previous, "indicators": indicators, "actions": actions}
+
+
+def _guideline(report: Report) -> Source:
+    guideline = Guideline.objects.filter(pk=report.object_id).first()
+    if guideline is None or not guideline.is_published:
+        raise ReportUnavailable(_("The guideline is not published (any more)."))
+    guideline = guideline_page(guideline=guideline)
+    return Source(
+        title=guideline.title,
+        template="reports/pdf/guideline.html",
+        context={"guideline": guideline},
+    )
+
+
+def _plan_progress(report: Report) -> Source:
+    plan = ActionPlan.objects.filter(pk=report.object_id).first()
+    if plan is None:
+        raise ReportUnavailable(_("The action plan no longer exists."))
+    plan = plan_overview(plan=plan)
+    reviews = list(plan.reviews.all())
+    return Source(
+        title=_("%(title)s – progress report") % {"title": plan.title},
+        template="reports/pdf/plan_progress.html",
+        context={"plan": plan, "comparison": _period_comparison(plan), "reviews": reviews},
+    )
+
+
+def _work_plan(report: Report) -> Source:
+    try:
+        work_plan = work_plan_for_year(year=report.year)
+    except WorkPlan.DoesNotExist:
+        raise ReportUnavailable(
+            _("There is no published work plan for %(year)s.") % {"year": report.year}
+        ) from None
+    achievements: QuerySet = achievements_for_year(year=report.year - 1)
+    return Source(
+        title=_("Work plan %(year)s and achievements %(previous)s")
+        % {"year": report.year, "previous": report.year - 1},
+        template="reports/pdf/work_plan.html",
+        context={
+            "work_plan": work_plan,
+            "achievements": list(achievements),
+            "previous_year": report.year - 1,
+            "contacts": sorted(work_plan.contacts.all(), key=lambda c: (c.order, c.role, c.pk)),
+        },
+    )
+
+
+def _meeting_agenda(report: Report) -> Source:
+    meeting = Meeting.objects.select_related("host_city").filter(pk=report.object_id).first()
+    if meeting is None or not meeting.is_published:
+        raise ReportUnavailable(_("The meeting is not published (any more)."))
+    return Source(
+        title=_("Agenda: %(title)s") % {"title": meeting.title},
+        template="reports/pdf/meeting_agenda.html",
+        context={"meeting": meeting, "agenda": meeting_agenda(meeting=meeting)},
+    )
+
+
+SOURCES = {
+    Report.Kind.GUIDELINE: _guideline,
+    Report.Kind.PLAN_PROGRESS: _plan_progress,
+    Report.Kind.WORK_PLAN: _work_plan,
+    Report.Kind.MEETING_AGENDA: _meeting_agenda,
+}
+
+
+def report_source(report: Report) -> Source:
+    """What to render for this report, in the active language. ReportUnavailable if gone."""
+    return SOURCES[report.kind](report)
+
+
+def reports_for_subject(*, kind: str, object_id: int | None, year: int | None) -> QuerySet[Report]:
+    return Report.objects.filter(kind=kind, object_id=object_id, year=year)

@@ -1,0 +1,60 @@
+"""Reading produced PDFs with poppler-utils (pdftotext, pdfinfo, pdffonts) or pypdf."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+from pypdf import PdfReader
+
+HAVE_POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdffonts"))
+
+
+def _run(tool: str, data: bytes, *args: str) -> str:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        Path(handle.name).write_bytes(data)
+        return subprocess.run(
+            [tool, *args, handle.name, *(["-"] if tool == "pdftotext" else [])],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+
+def pdf_text(data: bytes) -> str:
+    if HAVE_POPPLER:
+        return _run("pdftotext", data, "-enc", "UTF-8")
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(PdfReader(BytesIO(data)).pages)
+
+
+def pdf_info(data: bytes) -> dict[str, str]:
+    info = {}
+    for line in _run("pdfinfo", data).splitlines():
+        key, _sep, value = line.partition(":")
+        info[key.strip()] = value.strip()
+    return info
+
+
+def pdf_fonts(data: bytes) -> list[tuple[str, bool]]:
+    """(name, embedded) of every font; pdffonts prints two header lines."""
+    fonts = []
+    for line in _run("pdffonts", data).splitlines()[2:]:
+        parts = line.split()
+        # name, type…, encoding, emb, sub, uni, object, id: "emb" is the 5th field from the end.
+        fonts.append((parts[0], parts[-5] == "yes"))
+    return fonts
+
+
+def download(client, report) -> bytes:
+    response = client.get(f"/en/reports/{report.uid}/download/")
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    return b"".join(response.streaming_content)
