@@ -163,3 +163,9 @@ def test_server_errors_show_the_sites_own_page(demo, monkeypatch):
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
     assert "boom" not in response.content.decode()
+
+
+def test_favicon_address_points_to_the_portals_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
