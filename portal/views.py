@@ -54,3 +54,11 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
             "city_map": city_map([city]),
         },
     )
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/privacy.html")

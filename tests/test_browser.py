@@ -22,6 +22,8 @@ PUBLIC_PAGES = [
     "/en/practices/?q=housing&theme=housing",
     "/en/practices/toulouse-from-camps-to-housing/",
     "/en/guidelines/",
+    "/en/accessibility/",
+    "/fr/privacy/",
     "/en/guidelines/moving-roma-out-of-camps-into-adequate-housing/",
 ]
 
@@ -120,3 +122,13 @@ def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, li
         page.goto(live_demo.url + path)
         found["staff " + path] = axe_violations(page)
     assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_pages_request_nothing_from_other_hosts(page, live_demo):
+    """No CDN, no remote font, no tracker: every request goes to the portal itself."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ["/en/", "/en/cities/", "/en/practices/", "/en/meetings/", "/fr/work-plans/2020/"]:
+        page.goto(live_demo.url + path)
+    elsewhere = [url for url in requested if not url.startswith((live_demo.url, "data:"))]
+    assert requested and elsewhere == []

@@ -142,6 +142,8 @@ def test_pages_carry_a_strict_content_security_policy(client, demo):
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+    assert "base-uri 'none'" in policy and "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
     assert "http" not in policy  # nothing loaded from elsewhere
 
 
@@ -169,3 +171,20 @@ def test_favicon_address_points_to_the_portals_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_accessibility_statement_and_privacy_notice_are_linked_from_every_page(client, demo):
+    html = client.get("/en/cities/").content.decode()
+    assert 'href="/en/accessibility/"' in html and 'href="/en/privacy/"' in html
+    statement = client.get("/en/accessibility/").content.decode()
+    assert "Web Accessibility Directive" in statement and "WCAG" in statement
+    assert "ethnic origin" in client.get("/en/privacy/").content.decode()
+    assert "Déclaration d'accessibilité" in client.get("/fr/accessibility/").content.decode()
+
+
+def test_signed_in_sessions_expire_after_inactivity(client, braga_officer, settings):
+    from .factories import PASSWORD
+
+    client.post("/en/accounts/login/", {"login": braga_officer.email, "password": PASSWORD})
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 2 * 60 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST  # each request pushes the expiry further
