@@ -1,0 +1,292 @@
+"""Every URL of the project against staff, the owning city's officer, another city's officer
+and an anonymous visitor. A URL without an entry here makes the first test fail."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .url_world import build_world
+
+PEOPLE = ["staff@example.org", "braga@example.org", "turin@example.org", None]
+
+# URL name -> the world's objects its arguments come from.
+ARGS = {
+    "healthz": {},
+    "portal:home": {},
+    "portal:city": {"slug": "braga"},
+    "portal:accessibility": {},
+    "portal:privacy": {},
+    "cities:list": {},
+    "objectives:work_plan": {"year": 2020},
+    "objectives:achievements": {"year": 2019},
+    "meetings:list": {},
+    "meetings:calendar": {},
+    "meetings:detail": {"slug": "meeting"},
+    "meetings:meeting_calendar": {"slug": "meeting"},
+    "meetings:document": {"slug": "meeting", "pk": "document"},
+    "meetings:register": {"slug": "meeting"},
+    "meetings:registration_cancel": {"slug": "meeting", "pk": "registration"},
+    "meetings_workspace:list": {},
+    "meetings_workspace:new": {},
+    "meetings_workspace:followup_done": {"pk": "followup"},
+    "meetings_workspace:manage": {"slug": "meeting"},
+    "meetings_workspace:edit": {"slug": "meeting"},
+    "meetings_workspace:publish": {"slug": "meeting"},
+    "meetings_workspace:document_new": {"slug": "meeting"},
+    "meetings_workspace:document_delete": {"slug": "meeting", "pk": "document"},
+    "meetings_workspace:agenda": {"slug": "meeting"},
+    "meetings_workspace:agenda_duplicate": {"slug": "meeting"},
+    "meetings_workspace:item_new": {"slug": "meeting"},
+    "meetings_workspace:item_edit": {"slug": "meeting", "pk": "item"},
+    "meetings_workspace:item_delete": {"slug": "meeting", "pk": "item"},
+    "meetings_workspace:item_move": {"slug": "meeting", "pk": "item"},
+    "meetings_workspace:session_new": {"slug": "meeting"},
+    "meetings_workspace:session_edit": {"slug": "meeting", "pk": "session"},
+    "meetings_workspace:session_delete": {"slug": "meeting", "pk": "session"},
+    "meetings_workspace:registrations": {"slug": "meeting"},
+    "meetings_workspace:registrations_csv": {"slug": "meeting"},
+    "meetings_workspace:attendance": {"slug": "meeting"},
+    "meetings_workspace:attendee_new": {"slug": "meeting"},
+    "meetings_workspace:outcomes": {"slug": "meeting"},
+    "meetings_workspace:decision_new": {"slug": "meeting"},
+    "meetings_workspace:decision_edit": {"slug": "meeting", "pk": "decision"},
+    "meetings_workspace:decision_delete": {"slug": "meeting", "pk": "decision"},
+    "practices:list": {},
+    "practices:feed": {},
+    "practices:export_csv": {},
+    "practices:export_json": {},
+    "practices:detail": {"slug": "practice_slug"},
+    "practices:attachment": {"slug": "practice_slug", "pk": "attachment"},
+    "practices:guidelines": {},
+    "practices:guideline": {"slug": "guideline_slug"},
+    "actionplans_public:public": {"pk": "plan"},
+    "invitations:accept": {"token": "token"},
+    "workspace:home": {},
+    "invitations_staff:new": {"slug": "braga"},
+    "practices_workspace:list": {},
+    "practices_workspace:new": {},
+    "practices_workspace:edit": {"pk": "practice"},
+    "practices_workspace:submit": {"pk": "practice"},
+    "practices_workspace:review": {"pk": "practice"},
+    "practices_workspace:attachment_upload": {"pk": "practice"},
+    "practices_workspace:attachment_delete": {"pk": "practice", "attachment_pk": "attachment"},
+    "practices_workspace:transfer_new": {"pk": "practice"},
+    "practices_workspace:guidelines": {},
+    "practices_workspace:guideline_new": {},
+    "practices_workspace:guideline_edit": {"pk": "guideline"},
+    "practices_workspace:guideline_publish": {"pk": "guideline"},
+    "actionplans:list": {},
+    "actionplans:new": {},
+    "actionplans:plan": {"pk": "plan"},
+    "actionplans:edit": {"pk": "plan"},
+    "actionplans:history": {"pk": "plan"},
+    "actionplans:action_new": {"plan_pk": "plan"},
+    "actionplans:action_edit": {"pk": "action"},
+    "actionplans:action_validate": {"pk": "action"},
+    "actionplans:evidence": {"pk": "action"},
+    "actionplans:milestone_new": {"action_pk": "action"},
+    "actionplans:milestone_edit": {"pk": "milestone"},
+    "actionplans:indicator_new": {"plan_pk": "plan"},
+    "actionplans:indicator_edit": {"pk": "indicator"},
+    "actionplans:measurement_new": {"pk": "indicator"},
+    "actionplans:update_new": {"plan_pk": "plan"},
+    "actionplans:update": {"pk": "update"},
+    "actionplans:update_edit": {"pk": "update"},
+    "actionplans:review_new": {"plan_pk": "plan"},
+    "actionplans:review": {"pk": "review"},
+    "actionplans:review_close": {"pk": "review"},
+    "actionplans:finding_respond": {"pk": "finding"},
+    "reports:request": {},
+    "reports:status": {"uid": "report"},
+    "reports:download": {"uid": "report"},
+    "reports:retry": {"uid": "report"},
+}
+
+# Expected GET status for (staff, Braga's lead officer, Turin's officer, anonymous).
+# GET on a POST-only address answers 405 to everyone; POSTs by outsiders are checked below.
+EXPECTED: dict[str, tuple[int, int, int, int]] = {
+    "healthz": (200, 200, 200, 200),
+    "portal:home": (200, 200, 200, 200),
+    "portal:city": (200, 200, 200, 200),
+    "portal:accessibility": (200, 200, 200, 200),
+    "portal:privacy": (200, 200, 200, 200),
+    "cities:list": (200, 200, 200, 200),
+    "objectives:work_plan": (200, 200, 200, 200),
+    "objectives:achievements": (200, 200, 200, 200),
+    "meetings:list": (200, 200, 200, 200),
+    "meetings:calendar": (200, 200, 200, 200),
+    "meetings:detail": (200, 200, 200, 200),
+    "meetings:meeting_calendar": (200, 200, 200, 200),
+    "meetings:document": (200, 200, 200, 200),
+    "meetings:register": (200, 200, 200, 302),
+    "meetings:registration_cancel": (405, 405, 405, 405),
+    "meetings_workspace:list": (200, 200, 200, 302),
+    "meetings_workspace:new": (200, 403, 403, 302),
+    "meetings_workspace:followup_done": (405, 405, 405, 405),
+    "meetings_workspace:manage": (200, 403, 403, 302),
+    "meetings_workspace:edit": (200, 403, 403, 302),
+    "meetings_workspace:publish": (405, 405, 405, 405),
+    "meetings_workspace:document_new": (405, 405, 405, 405),
+    "meetings_workspace:document_delete": (405, 405, 405, 405),
+    "meetings_workspace:agenda": (200, 403, 403, 302),
+    "meetings_workspace:agenda_duplicate": (405, 405, 405, 405),
+    "meetings_workspace:item_new": (200, 403, 403, 302),
+    "meetings_workspace:item_edit": (200, 403, 403, 302),
+    "meetings_workspace:item_delete": (405, 405, 405, 405),
+    "meetings_workspace:item_move": (405, 405, 405, 405),
+    "meetings_workspace:session_new": (200, 403, 403, 302),
+    "meetings_workspace:session_edit": (200, 403, 403, 302),
+    "meetings_workspace:session_delete": (405, 405, 405, 405),
+    "meetings_workspace:registrations": (200, 403, 403, 302),
+    "meetings_workspace:registrations_csv": (200, 403, 403, 302),
+    "meetings_workspace:attendance": (200, 403, 403, 302),
+    "meetings_workspace:attendee_new": (200, 403, 403, 302),
+    "meetings_workspace:outcomes": (200, 403, 403, 302),
+    "meetings_workspace:decision_new": (200, 403, 403, 302),
+    "meetings_workspace:decision_edit": (200, 403, 403, 302),
+    "meetings_workspace:decision_delete": (405, 405, 405, 405),
+    "practices:list": (200, 200, 200, 200),
+    "practices:feed": (200, 200, 200, 200),
+    "practices:export_csv": (200, 200, 200, 200),
+    "practices:export_json": (200, 200, 200, 200),
+    "practices:detail": (200, 200, 404, 404),
+    "practices:attachment": (200, 200, 404, 404),
+    "practices:guidelines": (200, 200, 200, 200),
+    "practices:guideline": (200, 404, 404, 404),
+    "actionplans_public:public": (404, 404, 404, 404),
+    "invitations:accept": (200, 200, 200, 200),
+    "workspace:home": (200, 200, 200, 302),
+    "invitations_staff:new": (200, 200, 403, 302),
+    "practices_workspace:list": (200, 200, 200, 302),
+    "practices_workspace:new": (200, 200, 200, 302),
+    "practices_workspace:edit": (200, 200, 404, 302),
+    "practices_workspace:submit": (405, 405, 405, 302),
+    "practices_workspace:review": (200, 403, 403, 302),
+    "practices_workspace:attachment_upload": (200, 200, 404, 302),
+    "practices_workspace:attachment_delete": (405, 405, 405, 302),
+    "practices_workspace:transfer_new": (200, 403, 404, 302),
+    "practices_workspace:guidelines": (200, 403, 403, 302),
+    "practices_workspace:guideline_new": (200, 403, 403, 302),
+    "practices_workspace:guideline_edit": (200, 403, 403, 302),
+    "practices_workspace:guideline_publish": (405, 403, 403, 302),
+    "actionplans:list": (200, 200, 200, 302),
+    "actionplans:new": (200, 200, 200, 302),
+    "actionplans:plan": (200, 200, 404, 302),
+    "actionplans:edit": (200, 200, 404, 302),
+    "actionplans:history": (200, 200, 404, 302),
+    "actionplans:action_new": (200, 200, 404, 302),
+    "actionplans:action_edit": (200, 200, 404, 302),
+    "actionplans:action_validate": (200, 403, 404, 302),
+    "actionplans:evidence": (200, 200, 404, 302),
+    "actionplans:milestone_new": (200, 200, 404, 302),
+    "actionplans:milestone_edit": (200, 200, 404, 302),
+    "actionplans:indicator_new": (200, 200, 404, 302),
+    "actionplans:indicator_edit": (200, 200, 404, 302),
+    "actionplans:measurement_new": (200, 200, 404, 302),
+    "actionplans:update_new": (200, 200, 404, 302),
+    "actionplans:update": (200, 200, 404, 302),
+    "actionplans:update_edit": (200, 200, 404, 302),
+    "actionplans:review_new": (200, 403, 403, 302),
+    "actionplans:review": (200, 200, 404, 302),
+    "actionplans:review_close": (405, 403, 403, 302),
+    "actionplans:finding_respond": (405, 405, 405, 302),
+    "reports:request": (405, 405, 405, 405),
+    "reports:status": (200, 200, 404, 404),
+    "reports:download": (404, 404, 404, 404),
+    "reports:retry": (405, 405, 405, 405),
+}
+
+# POST-only addresses: what another city's officer and an anonymous visitor get when they post.
+POST_ONLY = [name for name, statuses in EXPECTED.items() if statuses[0] == 405]
+# (another city's officer, anonymous): a missing right is 403, another city's object 404,
+# an anonymous visitor goes to sign in (302); a report is 404 to whoever may not see it.
+POST_EXPECTED = {
+    "meetings:registration_cancel": (404, 302),
+    "meetings_workspace:followup_done": (404, 302),
+    "meetings_workspace:publish": (403, 302),
+    "meetings_workspace:document_new": (403, 302),
+    "meetings_workspace:document_delete": (403, 302),
+    "meetings_workspace:agenda_duplicate": (403, 302),
+    "meetings_workspace:item_delete": (403, 302),
+    "meetings_workspace:item_move": (403, 302),
+    "meetings_workspace:session_delete": (403, 302),
+    "meetings_workspace:decision_delete": (403, 302),
+    "practices_workspace:submit": (404, 302),
+    "practices_workspace:attachment_delete": (404, 302),
+    "practices_workspace:guideline_publish": (403, 302),
+    "actionplans:review_close": (403, 302),
+    "actionplans:finding_respond": (404, 302),
+    "reports:request": (404, 404),
+    "reports:retry": (404, 404),
+}
+
+NOT_CHECKED = {
+    # Framework and library URLs, tested by their own suites or the accounts tests.
+    "set_language",
+}
+
+
+def _names(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(n for n in [namespace, pattern.namespace] if n) or None
+            if inner == "admin" or (pattern.app_name or "").startswith(("account", "mfa")):
+                continue
+            yield from _names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            if pattern.name.startswith(("account_", "mfa_", "usersessions")):
+                continue
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def _path(name: str, world) -> str:
+    kwargs = {
+        key: (world[value] if isinstance(value, str) and value in world.ids else value)
+        for key, value in ARGS[name].items()
+    }
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_url_of_the_project_is_in_the_matrix():
+    names = set(_names(get_resolver().url_patterns)) - NOT_CHECKED
+    assert names - set(ARGS) == set(), "new URLs need an entry in ARGS and EXPECTED"
+    assert set(EXPECTED) == set(ARGS)
+
+
+@pytest.mark.django_db
+def test_every_url_answers_each_kind_of_person_as_expected(demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world(settings)
+    from django.contrib.auth import get_user_model
+
+    got = {}
+    for name in ARGS:
+        path = _path(name, world)
+        statuses = []
+        for email in PEOPLE:
+            client = Client()
+            if email:
+                client.force_login(get_user_model().objects.get(email=email))
+            statuses.append(client.get(path).status_code)
+        got[name] = tuple(statuses)
+    wrong = {
+        name: (got[name], EXPECTED.get(name)) for name in ARGS if got[name] != EXPECTED.get(name)
+    }
+    assert wrong == {}
+
+
+@pytest.mark.django_db
+def test_outsiders_cannot_post_to_any_post_only_address(demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world(settings)
+    from django.contrib.auth import get_user_model
+
+    other_city = Client()
+    other_city.force_login(get_user_model().objects.get(email="turin@example.org"))
+    refused = {}
+    for name in POST_ONLY:
+        path = _path(name, world)
+        refused[name] = (other_city.post(path).status_code, Client().post(path).status_code)
+    assert refused == POST_EXPECTED

@@ -1,0 +1,84 @@
+"""One set of objects for the every-URL access matrix: Braga owns private things, Turin is the
+other city, staff see everything, anonymous visitors see only what is public."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from actionplans.models import Finding, Milestone, ProgressUpdate, Review
+from cities.models import City, Invitation
+from meetings.models import MeetingDocument
+from practices.models import Guideline, PracticeAttachment
+from reports.models import Report
+
+from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory
+from .meetings_factories import (
+    AgendaItemFactory,
+    AgendaSessionFactory,
+    DecisionFactory,
+    FollowUpFactory,
+    MeetingFactory,
+    RegistrationFactory,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass
+class World:
+    ids: dict
+
+    def __getitem__(self, key):
+        return self.ids[key]
+
+
+def build_world(settings) -> World:
+    """Needs the demo data (demo accounts: staff@, braga@ (lead of Braga), turin@)."""
+    braga = City.objects.get(slug="braga")
+    staff = get_user_model().objects.get(email="staff@example.org")
+    plan = PlanFactory(city=braga, title="Private Braga plan", is_public=False)
+    action = ActionFactory(plan=plan)
+    indicator = IndicatorFactory(plan=plan)
+    milestone = Milestone.objects.create(action=action, title="M", due_date=date(2030, 1, 1))
+    update = ProgressUpdate.objects.create(
+        plan=plan, period_label="P", period_start=date(2020, 1, 1), period_end=date(2020, 6, 30),
+        narrative="N",
+    )  # fmt: skip
+    review = Review.objects.create(plan=plan, questions="Q")
+    finding = Finding.objects.create(review=review, section="overall", kind="finding", text="F")
+    draft = PracticeFactory(city=braga, status="draft", slug="braga-draft")
+    attachment = PracticeAttachment.objects.create(
+        practice=draft, title="A", file=ContentFile(PDF, name="a.pdf"), original_name="a.pdf",
+        content_type="application/pdf", size=len(PDF),
+    )  # fmt: skip
+    guideline = Guideline.objects.create(title="Draft guideline", slug="draft-guideline", topic="T")
+    meeting = MeetingFactory(host_city=braga, slug="braga-future-meeting")
+    document = MeetingDocument.objects.create(
+        meeting=meeting, title="D", file=ContentFile(PDF, name="d.pdf"),
+        content_type="application/pdf", size=len(PDF),
+    )  # fmt: skip
+    session = AgendaSessionFactory(meeting=meeting)
+    item = AgendaItemFactory(meeting=meeting, session=session)
+    registration = RegistrationFactory(meeting=meeting, city=braga)
+    decision = DecisionFactory(meeting=meeting)
+    followup = FollowUpFactory(decision=decision, city=braga)
+    report = Report.objects.create(
+        kind="plan_progress", object_id=plan.pk, language="en", requested_by=staff
+    )
+    invitation = Invitation.objects.create(city=braga, email="new@example.org", invited_by=staff)
+    return World(
+        {
+            "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
+            "milestone": milestone.pk, "update": update.pk, "review": review.pk,
+            "finding": finding.pk, "practice": draft.pk, "practice_slug": draft.slug,
+            "attachment": attachment.pk, "guideline": guideline.pk,
+            "guideline_slug": guideline.slug, "meeting": meeting.slug, "document": document.pk,
+            "session": session.pk, "item": item.pk, "registration": registration.pk,
+            "decision": decision.pk, "followup": followup.pk, "report": report.uid,
+            "token": invitation.token,
+        }
+    )  # fmt: skip
