@@ -332,3 +332,6 @@ ACCOUNTS = [
     ("braga@example.org", False, "braga", "lead"),
     ("turin@example.org", False, "turin", "lead"),
 ]
+
+# The demo staff account's TOTP secret (base32). Development data only, like the password.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from accounts.mfa import totp_give
 from cities.models import City, CityMembership
 from objectives.models import (
     Achievement,
@@ -193,6 +194,8 @@ def demo_accounts_create(*, cities: dict[str, City]) -> int:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if is_staff:
+            totp_give(user=user, secret=seed.DEMO_TOTP_SECRET)
         if city_slug:
             CityMembership.objects.update_or_create(
                 user=user, city=cities[city_slug], defaults={"role": role}

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.mfa.StaffMFARequiredMiddleware",
 ]
 
 ROOT_URLCONF = "roma_wg.urls"
@@ -203,6 +204,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
+if DEBUG and not PRODUCTION:
+    # Development only (allauth refuses it without DEBUG): the demo staff account's second
+    # factor accepts this code, so the demo can be tried without an authenticator app.
+    MFA_TOTP_INSECURE_BYPASS_CODE = env_str("DEMO_MFA_CODE", "000000") or None
 MFA_TOTP_ISSUER = "Roma Inclusion WG"
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)

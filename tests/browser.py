@@ -27,3 +27,25 @@ def axe_violations(page) -> list[str]:
         targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     return lines
+
+
+def totp_code(secret: str) -> str:
+    """The current code of an authenticator app set up with ``secret``."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def sign_in(page, base_url: str, email: str, password: str, *, totp_secret: str | None = None):
+    """Sign in through the real form; staff then give their authenticator code."""
+    page.goto(base_url + "/en/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    if totp_secret and "/2fa/" in page.url:
+        page.locator("input[name=code]").fill(totp_code(totp_secret))
+        page.locator("input[name=code]").press("Enter")
+        page.wait_for_load_state()

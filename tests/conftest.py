@@ -33,6 +33,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_mfa_bypass(settings):
+    # The development bypass code needs DEBUG; tests sign in with real TOTP codes.
+    settings.MFA_TOTP_INSECURE_BYPASS_CODE = None
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate-limit counters live in the cache; each test starts with none."""
     cache.clear()

@@ -30,8 +30,20 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
 
 
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
 class StaffFactory(UserFactory):
+    """Network staff, with the second factor staff must have (TOTP, known secret)."""
+
     is_staff = True
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        from accounts.mfa import totp_give
+
+        if create:
+            totp_give(user=obj, secret=TOTP_SECRET)
 
 
 class CityFactory(factory.django.DjangoModelFactory):

@@ -16,11 +16,17 @@ LOGIN = "/en/accounts/login/"
 
 
 def test_demo_accounts_sign_in_with_the_demo_password(client, demo, settings):
-    for email in ["staff@example.org", "braga@example.org", "turin@example.org"]:
+    for email in ["braga@example.org", "turin@example.org"]:
         client.logout()
         response = client.post(LOGIN, {"login": email, "password": settings.DEMO_PASSWORD})
         assert response.status_code == 302, email
         assert response["Location"] == "/en/workspace/"
+    # Staff give their second factor next.
+    client.logout()
+    response = client.post(
+        LOGIN, {"login": "staff@example.org", "password": settings.DEMO_PASSWORD}
+    )
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
 
 
 def test_wrong_password_is_refused_with_a_message(client, braga_officer):
@@ -169,3 +175,37 @@ def test_unverified_address_gets_a_verification_email_at_sign_in(client):
     assert "_auth_user_id" not in client.session
     assert len(mail.outbox) == 1
     assert "/accounts/confirm-email/" in mail.outbox[0].body
+
+
+def test_staff_without_a_second_factor_are_sent_to_set_one_up(client, db):
+    from .factories import UserFactory
+
+    newcomer = UserFactory(email="new.staff@example.org", is_staff=True)
+    client.force_login(newcomer)
+    for path in ["/en/workspace/", "/fr/workspace/plans/", "/en/admin/"]:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert "/accounts/2fa/totp/activate/" in response["Location"]
+    # The set-up page stays reachable (allauth first confirms the password).
+    response = client.get("/en/accounts/2fa/totp/activate/")
+    assert response.status_code == 302 and "/accounts/reauthenticate/" in response["Location"]
+
+
+def test_officers_are_not_asked_for_a_second_factor(client, braga_officer):
+    client.force_login(braga_officer)
+    assert client.get("/en/workspace/").status_code == 200
+
+
+def test_staff_sign_in_asks_for_the_authenticator_code(client, staff):
+    from .browser import totp_code
+    from .factories import TOTP_SECRET
+
+    response = client.post(LOGIN, {"login": staff.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert "/accounts/2fa/authenticate/" in response["Location"]
+    assert "_auth_user_id" not in client.session
+    response = client.post(response["Location"], {"code": "123456"})
+    assert "_auth_user_id" not in client.session
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(TOTP_SECRET)})
+    assert response.status_code == 302
+    assert client.get("/en/workspace/").status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import axe_violations
+from .browser import axe_violations, sign_in
 from .factories import PASSWORD
 
 PUBLIC_PAGES = [
@@ -79,14 +79,6 @@ def test_language_switcher_changes_the_page_language(page, live_demo):
     assert page.get_by_role("heading", name="Plan de travail 2020").is_visible()
 
 
-def _sign_in(page, base_url: str, email: str, password: str) -> None:
-    page.goto(base_url + "/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/workspace/")
-
-
 def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, live_demo, settings):
     from actionplans.models import ActionPlan
 
@@ -106,13 +98,21 @@ def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, li
         f"/fr/workspace/plans/{plan.pk}/",
         f"/en/plans/{plan.pk}/",
     ]
-    _sign_in(page, live_demo.url, "braga@example.org", settings.DEMO_PASSWORD)
+    sign_in(page, live_demo.url, "braga@example.org", settings.DEMO_PASSWORD)
     found = {}
     for path in officer_pages:
         page.goto(live_demo.url + path)
         found[path] = axe_violations(page)
     page.context.clear_cookies()
-    _sign_in(page, live_demo.url, "staff@example.org", settings.DEMO_PASSWORD)
+    from demo.seed import DEMO_TOTP_SECRET
+
+    sign_in(
+        page,
+        live_demo.url,
+        "staff@example.org",
+        settings.DEMO_PASSWORD,
+        totp_secret=DEMO_TOTP_SECRET,
+    )
     for path in [
         "/en/workspace/",
         "/en/workspace/guidelines/new/",

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.seed import ACCOUNTS
+from demo.seed import ACCOUNTS, DEMO_TOTP_SECRET
 from demo.services import demo_load
 
 
@@ -27,3 +27,10 @@ class Command(BaseCommand):
             who = "network staff" if is_staff else f"officer of {city.title()}"
             self.stdout.write(f"  {email:<22} {who}")
         self.stdout.write(f"  password: {settings.DEMO_PASSWORD}")
+        code = getattr(settings, "MFA_TOTP_INSECURE_BYPASS_CODE", None)
+        self.stdout.write(
+            f"  staff second factor: code {code} (development only), or an authenticator app "
+            f"set up with the secret {DEMO_TOTP_SECRET}"
+            if code
+            else f"  staff second factor: an authenticator app with the secret {DEMO_TOTP_SECRET}"
+        )
