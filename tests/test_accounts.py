@@ -209,3 +209,23 @@ def test_staff_sign_in_asks_for_the_authenticator_code(client, staff):
     response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(TOTP_SECRET)})
     assert response.status_code == 302
     assert client.get("/en/workspace/").status_code == 200
+
+
+def test_signing_in_starts_a_new_session(client, braga_officer, settings):
+    session = client.session
+    session["probe"] = "x"
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    before = session.session_key
+    client.post(LOGIN, {"login": braga_officer.email, "password": PASSWORD})
+    assert client.session.session_key not in (None, before)
+    assert client.session["_auth_user_id"] == str(braga_officer.pk)
+
+
+def test_the_session_of_a_deactivated_person_ends(client, braga_officer):
+    client.force_login(braga_officer)
+    assert client.get("/en/workspace/").status_code == 200
+    braga_officer.is_active = False
+    braga_officer.save()
+    response = client.get("/en/workspace/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
