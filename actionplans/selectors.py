@@ -57,6 +57,15 @@ def draft_updates(*, plan: ActionPlan) -> QuerySet[ProgressUpdate]:
     return plan.updates.filter(submitted_at__isnull=True)
 
 
+def submitted_update(*, plan: ActionPlan, raw_id: str) -> ProgressUpdate | None:
+    """A submitted update of this plan from an id typed in a URL; None when there is none."""
+    if not raw_id.isdigit():
+        return None
+    return ProgressUpdate.objects.filter(
+        plan=plan, pk=int(raw_id), submitted_at__isnull=False
+    ).first()
+
+
 def previous_update(*, update: ProgressUpdate) -> ProgressUpdate | None:
     return (
         ProgressUpdate.objects.filter(

@@ -30,8 +30,15 @@ from .forms import (
     UpdateForm,
     ValidateForm,
 )
-from .models import Finding, Milestone, ProgressUpdate
-from .selectors import draft_updates, plan_history, plan_overview, plans_for_user, previous_update
+from .models import Finding, Milestone
+from .selectors import (
+    draft_updates,
+    plan_history,
+    plan_overview,
+    plans_for_user,
+    previous_update,
+    submitted_update,
+)
 from .services import (
     EditConflict,
     action_save,
@@ -364,13 +371,9 @@ def update_edit(
             return redirect("actionplans:update", pk=update.pk)
     else:
         update, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-        corrects_pk = request.GET.get("corrects") or request.POST.get("corrects")
-        if corrects_pk:
-            corrects = ProgressUpdate.objects.filter(
-                plan=plan,
-                pk=corrects_pk if str(corrects_pk).isdigit() else 0,
-                submitted_at__isnull=False,
-            ).first()
+        corrects_id = request.GET.get("corrects") or request.POST.get("corrects")
+        if corrects_id:
+            corrects = submitted_update(plan=plan, raw_id=corrects_id)
             if corrects is None:
                 raise Http404(_("There is no such update to correct."))
     initial = {}

@@ -236,6 +236,7 @@ def related_practices(*, practice: Practice, limit: int = 3) -> list[Practice]:
         .filter(themes__in=theme_ids)
         .annotate(shared=Count("themes"))
         .select_related("city")
+        .prefetch_related("themes")
         .order_by("-shared", "-published_at")[:limit]
     )
 

@@ -338,3 +338,20 @@ def test_demo_plans_load_with_their_history_and_review(client, demo):
     html = client.get(f"/en/plans/{braga.pk}/").content.decode()
     assert "Integrated Plan of Action for Disadvantaged Communities" in html
     assert "Inspired by" in html
+
+
+def test_a_correction_of_an_unknown_or_unsubmitted_update_is_404(client, braga_officer, plan):
+    client.force_login(braga_officer)
+    draft = update_save(
+        plan=plan,
+        update=None,
+        data={
+            "period_label": "P",
+            "period_start": date(2020, 1, 1),
+            "period_end": date(2020, 6, 30),
+            "narrative": "N",
+        },
+    )
+    base = f"/en/workspace/plans/{plan.pk}/updates/new/?corrects="
+    for raw in ["abc", "999999", str(draft.pk), "1e3"]:
+        assert client.get(base + raw).status_code == 404, raw

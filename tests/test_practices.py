@@ -377,3 +377,16 @@ def test_staff_write_and_publish_a_guideline(client, staff, braga):
     assert "Drawn-on practice" in html
     assert "Social policy officer" in html
     assert "Integrated city plans" in client.get("/en/guidelines/").content.decode()
+
+
+def test_practice_page_queries_do_not_grow_with_related_practices(client):
+    from django.test.utils import CaptureQueriesContext
+
+    practice = PracticeFactory(themes=["housing", "health"])
+    PracticeFactory(themes=["housing"])
+    with CaptureQueriesContext(connection) as with_one:
+        client.get(practice.get_absolute_url())
+    PracticeFactory.create_batch(5, themes=["housing", "health"])
+    with CaptureQueriesContext(connection) as with_more:
+        client.get(practice.get_absolute_url())
+    assert len(with_more.captured_queries) == len(with_one.captured_queries)
