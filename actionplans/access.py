@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import Action, ActionPlan, Indicator, ProgressUpdate, Review
+from .models import Action, ActionEvidence, ActionPlan, Indicator, ProgressUpdate, Review
 
 
 def _not_found() -> Http404:
@@ -94,3 +94,11 @@ def get_review_for_viewing(user, *, pk: int) -> Review:
     ):
         raise Http404(_("There is no review at this address."))
     return review
+
+
+def get_evidence_for_viewing(user, *, pk: int) -> ActionEvidence:
+    """Evidence is read by whoever may see the plan (staff, its city, peers of an open review)."""
+    evidence = ActionEvidence.objects.select_related("action__plan").filter(pk=pk).first()
+    if evidence is None or not can_view(user, evidence.action.plan):
+        raise Http404(_("There is no such file."))
+    return evidence

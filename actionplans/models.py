@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from cities.models import City
 from objectives.models import Objective
 from practices.models import FundingSource, Practice, Transfer
-from practices.uploads import random_upload_path
+from practices.uploads import StoredFile
 
 YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -208,25 +208,15 @@ class Action(Versioned):
             raise ValidationError({"end_date": _("The end cannot be before the start.")})
 
 
-class ActionEvidence(models.Model):
+class ActionEvidence(StoredFile):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(upload_to=random_upload_path)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
-        ordering = ["id"]
 
-    def __str__(self) -> str:
-        return self.title
+    def get_absolute_url(self) -> str:
+        return reverse("actionplans:evidence_file", kwargs={"pk": self.pk})
 
 
 class Milestone(models.Model):

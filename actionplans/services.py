@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from practices.uploads import validate_upload
 
 from .eu_targets import EU_ROMA_TARGETS
 from .models import (
@@ -136,16 +135,8 @@ def action_validate(*, action: Action, status: str, note: str, by) -> Action:
 
 
 def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
-    content_type = validate_upload(upload)
-    return ActionEvidence.objects.create(
-        action=action,
-        title=title.strip() or upload.name,
-        file=upload,
-        original_name=upload.name[:255],
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=by,
-    )
+    values = ActionEvidence.values_for(upload=upload, title=title, by=by)
+    return ActionEvidence.objects.create(action=action, **values)
 
 
 def milestone_save(*, action: Action, milestone: Milestone | None, data: dict) -> Milestone:

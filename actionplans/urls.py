@@ -19,6 +19,7 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_edit, name="action_edit"),
     path("actions/<int:pk>/validate/", views.action_validate_view, name="action_validate"),
     path("actions/<int:pk>/evidence/", views.evidence_upload, name="evidence"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_file"),
     path("actions/<int:action_pk>/milestones/new/", views.milestone_edit, name="milestone_new"),
     path("milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
     path("plans/<int:plan_pk>/indicators/new/", views.indicator_edit, name="indicator_new"),

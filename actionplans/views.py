@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -274,6 +274,11 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
         plan=action.plan,
         extra={"multipart": True},
     )
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    return access.get_evidence_for_viewing(request.user, pk=pk).download_response()
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from objectives.models import Activity, NetworkPriority, StrategicObjective
 
-from .uploads import random_upload_path
+from .uploads import StoredFile
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -178,25 +178,12 @@ class PracticeLink(models.Model):
         return self.title
 
 
-class PracticeAttachment(models.Model):
+class PracticeAttachment(StoredFile):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(upload_to=random_upload_path)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("practices:attachment", kwargs={"slug": self.practice.slug, "pk": self.pk})

@@ -30,7 +30,6 @@ from .models import (
     Transfer,
 )
 from .richtext import clean_html
-from .uploads import validate_upload
 
 # Title weighs most, then the summary, then the body and the results.
 SEARCH_CONFIG = "english"
@@ -164,16 +163,8 @@ def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
 
 
 def attachment_add(*, practice: Practice, upload, title: str, by) -> PracticeAttachment:
-    content_type = validate_upload(upload)
-    return PracticeAttachment.objects.create(
-        practice=practice,
-        title=title.strip() or upload.name,
-        file=upload,
-        original_name=upload.name[:255],
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=by,
-    )
+    values = PracticeAttachment.values_for(upload=upload, title=title, by=by)
+    return PracticeAttachment.objects.create(practice=practice, **values)
 
 
 def attachment_delete(*, attachment: PracticeAttachment) -> None:

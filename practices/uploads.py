@@ -8,8 +8,11 @@ from pathlib import PurePath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 # Detected type -> (extensions accepted for it, MIME type served).
 ALLOWED_TYPES = {
@@ -34,7 +37,7 @@ def validate_upload(upload) -> str:
     limit = settings.MAX_UPLOAD_SIZE
     if upload.size > limit:
         raise ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
+            gettext("The file is %(size)s; the limit is %(limit)s.")
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     head = upload.read(8192)
@@ -43,7 +46,7 @@ def validate_upload(upload) -> str:
     extension = PurePath(upload.name).suffix.lower()
     if kind is None or kind.extension not in ALLOWED_TYPES:
         raise ValidationError(
-            _(
+            gettext(
                 "This kind of file is not accepted. "
                 "Upload a PDF, an image (PNG, JPEG, WebP) or an office document."
             )
@@ -51,7 +54,7 @@ def validate_upload(upload) -> str:
     extensions, mime = ALLOWED_TYPES[kind.extension]
     if extension not in extensions:
         raise ValidationError(
-            _("The file's name ends in “%(extension)s” but its content is %(kind)s.")
+            gettext("The file's name ends in “%(extension)s” but its content is %(kind)s.")
             % {"extension": extension or "—", "kind": kind.extension.upper()}
         )
     return mime
@@ -60,3 +63,49 @@ def validate_upload(upload) -> str:
 def random_upload_path(instance, filename: str) -> str:
     """Store under a random name: the original name is kept in the row, never on disk."""
     return f"attachments/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class StoredFile(models.Model):
+    """An uploaded file: stored under a random name, its type read from its content.
+
+    Practices' attachments and action plans' evidence both are one; the download is always an
+    attachment with the stored type, so an uploaded file never renders inside the portal.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(upload_to=random_upload_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def values_for(cls, *, upload, title: str, by) -> dict:
+        """Checked values for a new row from an upload; ValidationError says what is wrong."""
+        return {
+            "content_type": validate_upload(upload),
+            "title": title.strip() or upload.name[:200],
+            "file": upload,
+            "original_name": upload.name[:255],
+            "size": upload.size,
+            "uploaded_by": by,
+        }
+
+    def download_response(self) -> FileResponse:
+        try:
+            handle = self.file.open("rb")
+        except FileNotFoundError:
+            raise Http404(gettext("The file of this attachment is missing.")) from None
+        return FileResponse(
+            handle, as_attachment=True, filename=self.original_name, content_type=self.content_type
+        )

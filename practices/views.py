@@ -50,17 +50,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     attachment = PracticeAttachment.objects.filter(practice=practice, pk=pk).first()
     if attachment is None:
         raise Http404(_("There is no such attachment."))
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("The file of this attachment is missing.")) from None
-    # Always a download with the stored type: an uploaded file never renders in the portal.
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return attachment.download_response()
 
 
 def _latest_change(request: HttpRequest, *args, **kwargs):

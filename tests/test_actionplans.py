@@ -355,3 +355,29 @@ def test_a_correction_of_an_unknown_or_unsubmitted_update_is_404(client, braga_o
     base = f"/en/workspace/plans/{plan.pk}/updates/new/?corrects="
     for raw in ["abc", "999999", str(draft.pk), "1e3"]:
         assert client.get(base + raw).status_code == 404, raw
+
+
+def test_evidence_is_checked_attached_and_downloadable_by_the_plan_readers_only(
+    client, braga_officer, turin_officer, action, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    client.force_login(braga_officer)
+    url = f"/en/workspace/actions/{action.pk}/evidence/"
+    refused = client.post(
+        url, {"title": "x", "file": SimpleUploadedFile("x.pdf", b"MZ" + b"\0" * 99)}
+    )
+    assert refused.status_code == 400
+    client.post(url, {"title": "Attendance sheet", "file": SimpleUploadedFile("sheet.pdf", pdf)})
+    evidence = action.evidence.get()
+    response = client.get(evidence.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="sheet.pdf"')
+    assert b"".join(response.streaming_content) == pdf
+    assert (
+        "Attendance sheet" in client.get(f"/en/workspace/plans/{action.plan_id}/").content.decode()
+    )
+    client.force_login(turin_officer)
+    assert client.get(evidence.get_absolute_url()).status_code == 404

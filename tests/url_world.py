@@ -9,7 +9,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
-from actionplans.models import Finding, Milestone, ProgressUpdate, Review
+from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
 from cities.models import City, Invitation
 from meetings.models import MeetingDocument
 from practices.models import Guideline, PracticeAttachment
@@ -43,6 +43,10 @@ def build_world(settings) -> World:
     plan = PlanFactory(city=braga, title="Private Braga plan", is_public=False)
     action = ActionFactory(plan=plan)
     indicator = IndicatorFactory(plan=plan)
+    evidence = ActionEvidence.objects.create(
+        action=action, title="E", file=ContentFile(PDF, name="e.pdf"), original_name="e.pdf",
+        content_type="application/pdf", size=len(PDF),
+    )  # fmt: skip
     milestone = Milestone.objects.create(action=action, title="M", due_date=date(2030, 1, 1))
     update = ProgressUpdate.objects.create(
         plan=plan, period_label="P", period_start=date(2020, 1, 1), period_end=date(2020, 6, 30),
@@ -73,7 +77,7 @@ def build_world(settings) -> World:
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
-            "milestone": milestone.pk, "update": update.pk, "review": review.pk,
+            "milestone": milestone.pk, "evidence": evidence.pk, "update": update.pk, "review": review.pk,
             "finding": finding.pk, "practice": draft.pk, "practice_slug": draft.slug,
             "attachment": attachment.pk, "guideline": guideline.pk,
             "guideline_slug": guideline.slug, "meeting": meeting.slug, "document": document.pk,
