@@ -77,7 +77,8 @@ def build_world(settings) -> World:
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
-            "milestone": milestone.pk, "evidence": evidence.pk, "update": update.pk, "review": review.pk,
+            "milestone": milestone.pk, "evidence": evidence.pk,
+            "update": update.pk, "review": review.pk,
             "finding": finding.pk, "practice": draft.pk, "practice_slug": draft.slug,
             "attachment": attachment.pk, "guideline": guideline.pk,
             "guideline_slug": guideline.slug, "meeting": meeting.slug, "document": document.pk,
