@@ -73,26 +73,32 @@ def _plan_url(plan) -> str:
     return reverse("actionplans:plan", kwargs={"pk": plan.pk})
 
 
-def _versioned_save(request, form, save, *, success: str):
-    """Run a versioned save; on a conflict keep the person's input and show what changed."""
-    try:
-        save()
-    except EditConflict as conflict:
-        form.add_error(
-            None,
-            _(
-                "Someone else saved this while you were editing. Nothing of yours was lost: "
-                "compare below, then save again to keep your version."
-            ),
-        )
-        form.data = form.data.copy()
-        form.data["expected_version"] = conflict.current.version
-        return conflict
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-    messages.success(request, success)
-    return True
+def _versioned_form_page(request, *, form, plan, save, success: str, done_url: str, title: str):
+    """Save a versioned form, or show it again. On a conflict with someone else's save nothing
+    is written, the person's input stays in the form and a table shows what changed."""
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.model_data(), form.cleaned_data["expected_version"])
+        except EditConflict as error:
+            conflict = error
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this while you were editing. Nothing of yours was lost: "
+                    "compare below, then save again to keep your version."
+                ),
+            )
+            form.data = form.data.copy()
+            form.data["expected_version"] = error.current.version
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(done_url)
+    return _form_page(
+        request, form=form, title=title, back=_plan_url(plan), plan=plan, conflict=conflict
+    )
 
 
 @login_required
@@ -154,27 +160,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_editing(request.user, pk=pk)
-    form = PlanForm(request.POST or None, instance=plan)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        result = _versioned_save(
-            request,
-            form,
-            lambda: plan_save(
-                plan=plan, data=form.model_data(), version=form.cleaned_data["expected_version"]
-            ),
-            success=_("The plan is saved."),
-        )
-        if result is True:
-            return redirect(_plan_url(plan))
-        conflict = result
-    return _form_page(
+    return _versioned_form_page(
         request,
-        form=form,
-        title=_("Edit the plan"),
-        back=_plan_url(plan),
+        form=PlanForm(request.POST or None, instance=plan),
         plan=plan,
-        conflict=conflict,
+        save=lambda data, version: plan_save(plan=plan, data=data, version=version),
+        success=_("The plan is saved."),
+        done_url=_plan_url(plan),
+        title=_("Edit the plan"),
     )
 
 
@@ -197,26 +190,16 @@ def action_edit(
         plan = action.plan
     else:
         action, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-    form = ActionForm(request.POST or None, instance=action, plan=plan)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        result = _versioned_save(
-            request,
-            form,
-            lambda: action_save(
-                plan=plan,
-                action=action,
-                data=form.model_data(),
-                version=form.cleaned_data["expected_version"],
-            ),
-            success=_("The action is saved."),
-        )
-        if result is True:
-            return redirect(_plan_url(plan) + "#actions")
-        conflict = result
-    title = _("Edit the action") if action else _("New action")
-    return _form_page(
-        request, form=form, title=title, back=_plan_url(plan), plan=plan, conflict=conflict
+    return _versioned_form_page(
+        request,
+        form=ActionForm(request.POST or None, instance=action, plan=plan),
+        plan=plan,
+        save=lambda data, version: action_save(
+            plan=plan, action=action, data=data, version=version
+        ),
+        success=_("The action is saved."),
+        done_url=_plan_url(plan) + "#actions",
+        title=_("Edit the action") if action else _("New action"),
     )
 
 
@@ -319,26 +302,16 @@ def indicator_edit(
         plan = indicator.plan
     else:
         indicator, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        result = _versioned_save(
-            request,
-            form,
-            lambda: indicator_save(
-                plan=plan,
-                indicator=indicator,
-                data=form.model_data(),
-                version=form.cleaned_data["expected_version"],
-            ),
-            success=_("The indicator is saved."),
-        )
-        if result is True:
-            return redirect(_plan_url(plan) + "#indicators")
-        conflict = result
-    title = _("Edit the indicator") if indicator else _("New indicator")
-    return _form_page(
-        request, form=form, title=title, back=_plan_url(plan), plan=plan, conflict=conflict
+    return _versioned_form_page(
+        request,
+        form=IndicatorForm(request.POST or None, instance=indicator),
+        plan=plan,
+        save=lambda data, version: indicator_save(
+            plan=plan, indicator=indicator, data=data, version=version
+        ),
+        success=_("The indicator is saved."),
+        done_url=_plan_url(plan) + "#indicators",
+        title=_("Edit the indicator") if indicator else _("New indicator"),
     )
 
 
