@@ -285,6 +285,9 @@ SESSION_COOKIE_HTTPONLY = True
 # Signed-in sessions end after two hours without activity.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+if REDIS_URL:
+    # Sessions are read on every request: from the shared cache, written through to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
