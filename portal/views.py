@@ -47,7 +47,7 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
             "city": city,
             "activities": list(activities_for_city(city=city)),
             "achievements": list(achievements_for_city(city=city)),
-            "practices": list(practices_for_city(city=city).prefetch_related("themes")),
+            "practices": list(practices_for_city(city=city)),
             "adapted": list(practices_adapted_by_city(city=city)),
             "plans": list(public_plans_for_city(city=city)),
             "city_meetings": list(meetings_for_city(city=city)),

@@ -242,7 +242,13 @@ def related_practices(*, practice: Practice, limit: int = 3) -> list[Practice]:
 
 
 def practices_for_city(*, city: City) -> QuerySet[Practice]:
-    return published_practices().filter(city=city).order_by("-published_at")
+    return (
+        published_practices()
+        .filter(city=city)
+        .select_related("city")
+        .prefetch_related("themes")
+        .order_by("-published_at")
+    )
 
 
 def practices_adapted_by_city(*, city: City) -> QuerySet[Transfer]:
