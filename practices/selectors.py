@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -196,6 +197,13 @@ def practices_for_export(*, params: QueryDict) -> QuerySet[Practice]:
         .select_related("city", "priority")
         .prefetch_related("themes", "funding_sources", "strategic_objectives")
     )
+
+
+def library_version() -> tuple[int, datetime | None]:
+    """How many practices are published and when the latest change among them was: what the
+    feed and the exports answer conditional requests with."""
+    version = published_practices().aggregate(count=Count("pk"), latest=Max("updated_at"))
+    return version["count"], version["latest"]
 
 
 def latest_practices(*, limit: int = 50) -> QuerySet[Practice]:

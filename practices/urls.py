@@ -3,13 +3,12 @@ from __future__ import annotations
 from django.urls import path
 
 from . import views, workspace_views
-from .feeds import LatestPracticesFeed
 
 app_name = "practices"
 
 urlpatterns = [
     path("practices/", views.practice_list, name="list"),
-    path("practices/feed/", LatestPracticesFeed(), name="feed"),
+    path("practices/feed/", views.practice_feed, name="feed"),
     path("practices/export.csv", views.export_csv, name="export_csv"),
     path("practices/export.json", views.export_json, name="export_json"),
     path("practices/<slug:slug>/", views.practice_detail, name="detail"),

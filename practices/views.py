@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import hashlib
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
@@ -9,9 +12,11 @@ from cities.selectors import city_map
 
 from . import access
 from .exports import practices_csv_response, practices_json_response
-from .models import Practice, PracticeAttachment
+from .feeds import LatestPracticesFeed
+from .models import PracticeAttachment
 from .selectors import (
     guideline_page,
+    library_version,
     practice_library,
     practice_page,
     practices_for_export,
@@ -53,17 +58,39 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     return attachment.download_response()
 
 
-def _latest_change(request: HttpRequest, *args, **kwargs):
-    latest = Practice.objects.filter(status="published").order_by("-updated_at").first()
-    return latest.updated_at if latest else None
+# --- Open data: the Atom feed and the exports answer conditional requests ----------------
 
 
-@condition(last_modified_func=_latest_change)
+def _library_version(request: HttpRequest):
+    """Looked up once per request, shared by the ETag and the Last-Modified functions."""
+    if not hasattr(request, "_library_version"):
+        request._library_version = library_version()
+    return request._library_version
+
+
+def _library_etag(request: HttpRequest, *args, **kwargs) -> str:
+    count, latest = _library_version(request)
+    version = (
+        f"{count}:{latest.isoformat() if latest else ''}:{get_language()}:{request.GET.urlencode()}"
+    )
+    return hashlib.sha256(version.encode()).hexdigest()[:32]
+
+
+def _library_modified(request: HttpRequest, *args, **kwargs):
+    return _library_version(request)[1]
+
+
+library_conditional = condition(etag_func=_library_etag, last_modified_func=_library_modified)
+
+practice_feed = library_conditional(LatestPracticesFeed())
+
+
+@library_conditional
 def export_csv(request: HttpRequest) -> HttpResponse:
     return practices_csv_response(practices_for_export(params=request.GET), request=request)
 
 
-@condition(last_modified_func=_latest_change)
+@library_conditional
 def export_json(request: HttpRequest) -> HttpResponse:
     return practices_json_response(practices_for_export(params=request.GET), request=request)
 

@@ -253,6 +253,31 @@ def test_exports_follow_the_filters_of_the_list(client):
     assert set(payload["columns"]) == set(rows[0])
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["/en/practices/feed/", "/en/practices/export.csv", "/en/practices/export.json?theme=housing"],
+)
+def test_feed_and_exports_answer_conditional_requests(client, url):
+    practice = PracticeFactory(themes=["housing"])
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 304
+
+    practice.title = "A new title"
+    practice.save()
+    after_change = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert after_change.status_code == 200
+    assert after_change["ETag"] != first["ETag"]
+
+    Practice.objects.filter(pk=practice.pk).update(status="draft")
+    unpublished = client.get(url, headers={"if-none-match": after_change["ETag"]})
+    assert unpublished.status_code == 200
+
+
 def test_list_page_queries_do_not_grow_with_the_number_of_practices(
     client, django_assert_max_num_queries
 ):
