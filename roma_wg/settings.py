@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_countries",
     "simple_history",
+    "fragments",
     "accounts",
     "cities",
     "objectives",
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.navigation",
+                "fragments.context_processors.public_content_version",
             ],
         },
     },
@@ -136,6 +138,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A change to a model of these apps starts a new generation of cached public fragments
+# (fragments/versions.py). Several processes share it only through Redis, as in production.
+PUBLIC_CONTENT_APPS = {"cities", "objectives", "practices", "meetings", "actionplans"}
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 
 # --- Celery --------------------------------------------------------------------------
 

@@ -1,0 +1,70 @@
+"""Cached public fragments: a change to public content starts a new generation of cache keys."""
+
+from __future__ import annotations
+
+from django.template import Context, Template
+
+from fragments.versions import content_version
+
+from .factories import CityFactory, PracticeFactory, UserFactory
+
+
+def test_saving_public_content_moves_the_version_on(db):
+    first = content_version()
+    assert content_version() == first  # stable while nothing changes
+
+    city = CityFactory()
+    after_city = content_version()
+    assert after_city != first
+
+    practice = PracticeFactory(city=city, themes=["housing"])
+    after_practice = content_version()
+    assert after_practice != after_city
+
+    practice.themes.clear()  # a many-to-many change
+    after_m2m = content_version()
+    assert after_m2m != after_practice
+
+    practice.delete()
+    assert content_version() != after_m2m
+
+
+def test_changes_outside_public_content_keep_the_version(db):
+    first = content_version()
+    UserFactory()
+    assert content_version() == first
+
+
+def test_version_moves_on_again_when_the_transaction_commits(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        CityFactory()
+        during = content_version()
+    for callback in callbacks:
+        callback()
+    assert content_version() != during
+
+
+def test_a_cached_fragment_is_rendered_again_after_a_change(db, rf):
+    template = Template(
+        "{% load cache %}{% cache 600 names content_version %}"
+        "{% for city in cities %}{{ city.name }};{% endfor %}{% endcache %}"
+    )
+    from django.utils.functional import SimpleLazyObject
+
+    from cities.models import City
+
+    def render() -> str:
+        context = {
+            "content_version": SimpleLazyObject(content_version),
+            "cities": City.objects.order_by("name"),
+        }
+        return template.render(Context(context))
+
+    CityFactory(name="Braga")
+    assert render() == "Braga;"
+    City.objects.update(name="Changed behind the cache")
+    assert render() == "Braga;"  # served from the cache
+    CityFactory(name="Turin")
+    assert render() == "Changed behind the cache;Turin;"
