@@ -38,11 +38,32 @@ class FacetOption:
     selected: bool
 
 
+# Options a facet shows at once; the others (500 cities...) fold into a disclosure.
+FACET_VISIBLE = 8
+
+
 @dataclass
 class Facet:
     name: str
     label: str
     options: list[FacetOption]
+
+    @property
+    def shown(self) -> list[FacetOption]:
+        """The most frequent options, and every selected one wherever it ranks."""
+        return [
+            option
+            for rank, option in enumerate(self.options)
+            if rank < FACET_VISIBLE or option.selected
+        ]
+
+    @property
+    def folded(self) -> list[FacetOption]:
+        return [
+            option
+            for rank, option in enumerate(self.options)
+            if rank >= FACET_VISIBLE and not option.selected
+        ]
 
 
 @dataclass

@@ -415,3 +415,16 @@ def test_practice_page_queries_do_not_grow_with_related_practices(client):
     with CaptureQueriesContext(connection) as with_more:
         client.get(practice.get_absolute_url())
     assert len(with_more.captured_queries) == len(with_one.captured_queries)
+
+
+def test_long_facets_fold_the_rarer_options_but_never_a_selected_one(client):
+    for n in range(12):
+        city = CityFactory(name=f"City {n:02d}", slug=f"city-{n:02d}")
+        PracticeFactory.create_batch(12 - n, city=city)
+    html = client.get("/en/practices/?city=city-11").content.decode()
+    visible, folded = html.split('<details class="facet-more">', 1)
+    folded = folded.split("</details>", 1)[0]
+    assert 'value="city-00"' in visible  # the most frequent
+    assert 'value="city-11" id="f-city-city-11" checked' in visible  # selected, though rarest
+    assert 'value="city-10"' in folded and 'value="city-00"' not in folded
+    assert "3 more" in folded
