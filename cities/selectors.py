@@ -21,11 +21,23 @@ def city_list() -> QuerySet[City]:
     return City.objects.order_by("name")
 
 
+# Beyond this many cities, names on the map would cover each other: the list beside it names them.
+MAP_LABEL_LIMIT = 40
+
+
 @dataclass(frozen=True)
 class CityMap:
     points: list[MapPoint]
     width: int = VIEWBOX_WIDTH
     height: int = VIEWBOX_HEIGHT
+
+    @property
+    def labelled(self) -> bool:
+        return len(self.points) <= MAP_LABEL_LIMIT
+
+    @property
+    def crowded(self) -> bool:
+        return not self.labelled
 
     @property
     def viewbox(self) -> str:
@@ -57,6 +69,14 @@ def cities_for_user(user) -> QuerySet[City]:
 
 def memberships_for_user(user) -> QuerySet[CityMembership]:
     return CityMembership.objects.filter(user=user).select_related("city").order_by("city__name")
+
+
+def officers_of_city(*, city: City) -> QuerySet[CityMembership]:
+    return (
+        CityMembership.objects.filter(city=city)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
 
 
 def city_officer_counts() -> QuerySet[City]:

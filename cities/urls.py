@@ -11,6 +11,10 @@ urlpatterns = [
 ]
 
 # Mounted by the root URLconf under /workspace/cities/ and /accounts/invitation/.
+officer_patterns = (
+    [path("<slug:slug>/officers/", views.officer_list, name="list")],
+    "officers",
+)
 staff_patterns = (
     [path("<slug:slug>/invite/", views.invitation_new, name="new")],
     "invitations_staff",

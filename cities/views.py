@@ -6,20 +6,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .forms import InvitationAcceptForm, InvitationForm
 from .models import City, Invitation
-from .selectors import can_manage_officers, city_list, city_map
+from .selectors import can_manage_officers, city_list, city_map, officers_of_city
 from .services import invitation_accept, invitation_create
 
 
 def city_directory(request: HttpRequest) -> HttpResponse:
-    cities = list(city_list())
+    # Read only when the cached fragment of the page has to be rendered again.
+    cities = city_list()
     return render(
         request,
         "cities/city_list.html",
-        {"cities": cities, "city_map": city_map(cities)},
+        {"cities": cities, "city_map": SimpleLazyObject(lambda: city_map(cities))},
     )
 
 
@@ -49,6 +51,19 @@ def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
     status = 400 if form.errors else 200
     return render(
         request, "cities/invitation_form.html", {"form": form, "city": city}, status=status
+    )
+
+
+@login_required
+def officer_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """A city's officers: staff and the city's lead officers see who has access."""
+    city = get_object_or_404(City, slug=slug)
+    if not can_manage_officers(request.user, city):
+        raise PermissionDenied
+    return render(
+        request,
+        "cities/officer_list.html",
+        {"city": city, "memberships": list(officers_of_city(city=city))},
     )
 
 

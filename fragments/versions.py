@@ -13,6 +13,7 @@ The version lives in the shared cache (Redis in production), so every process se
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +31,12 @@ def content_version() -> str:
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY, version)
     return version
+
+
+def cached_for_content[T](name: str, compute: Callable[[], T]) -> T:
+    """A value computed from public content, kept until that content changes."""
+    key = f"fragments:{name}:{content_version()}"
+    return cache.get_or_set(key, compute, timeout=settings.FRAGMENT_CACHE_SECONDS)
 
 
 def _new_generation() -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from actionplans.selectors import public_plans_for_city
@@ -19,18 +20,21 @@ from practices.selectors import latest_practices, practices_adapted_by_city, pra
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    cities = list(city_list())
-    work_plan = current_work_plan()
+    # The page body is a cached fragment: these are read only when it is rendered again.
+    work_plan = SimpleLazyObject(current_work_plan)
+    cities = city_list()
     return render(
         request,
         "portal/home.html",
         {
             "work_plan": work_plan,
-            "upcoming": list(upcoming_events(from_year=work_plan.year)) if work_plan else [],
+            "upcoming": SimpleLazyObject(
+                lambda: list(upcoming_events(from_year=work_plan.year)) if work_plan else []
+            ),
             "cities": cities,
-            "city_map": city_map(cities),
-            "achievement_years": achievement_years(),
-            "latest_practices": list(latest_practices(limit=3)),
+            "city_map": SimpleLazyObject(lambda: city_map(cities)),
+            "achievement_years": SimpleLazyObject(achievement_years),
+            "latest_practices": latest_practices(limit=3),
         },
     )
 

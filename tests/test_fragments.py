@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 
 from fragments.versions import content_version
 
@@ -68,3 +71,18 @@ def test_a_cached_fragment_is_rendered_again_after_a_change(db, rf):
     assert render() == "Braga;"  # served from the cache
     CityFactory(name="Turin")
     assert render() == "Changed behind the cache;Turin;"
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/cities/"])
+def test_public_pages_are_served_from_the_cache_until_content_changes(client, demo, url):
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        again = client.get(url).content.decode()
+    assert len(cached.captured_queries) < len(first.captured_queries)
+    assert not any("cities_city" in query["sql"] for query in cached.captured_queries)
+    assert "Newtown on the cache" not in again
+
+    city = CityFactory(name="Newtown on the cache", slug="newtown")
+    PracticeFactory(city=city, title="Newtown on the cache's practice")
+    assert "Newtown on the cache" in client.get(url).content.decode()
