@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import access, services
+from . import access, limits, services
 from .models import Report
 
 
@@ -25,6 +25,13 @@ def report_request(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("kind", "")
     if kind not in Report.Kind.values:
         raise Http404
+    allowed, wait = limits.request_allowed(request)
+    if not allowed:
+        response = render(
+            request, "reports/too_many_requests.html", {"minutes": max(1, wait // 60)}, status=429
+        )
+        response["Retry-After"] = str(wait)
+        return response
     object_id = year = None
     if kind == Report.Kind.WORK_PLAN:
         year = _int(request.POST.get("year"))

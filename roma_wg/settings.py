@@ -144,6 +144,12 @@ else:
 PUBLIC_CONTENT_APPS = {"cities", "objectives", "practices", "meetings", "actionplans"}
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 
+# Reports one visitor may ask for per window (reports/limits.py): signed-in people and, for
+# anonymous visitors, one network address.
+REPORT_REQUESTS_WINDOW = env_int("REPORT_REQUESTS_WINDOW", 3600)
+REPORT_REQUESTS_PER_USER = env_int("REPORT_REQUESTS_PER_USER", 60)
+REPORT_REQUESTS_PER_ADDRESS = env_int("REPORT_REQUESTS_PER_ADDRESS", 20)
+
 # --- Celery --------------------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -462,3 +462,18 @@ def test_report_is_produced_by_the_worker_after_commit(client, celery_worker_if_
         report.refresh_from_db()
     assert report.status == Report.Status.READY, report.error
     assert "Only section" in pdf_text(download(client, report))
+
+
+def test_one_visitor_may_ask_for_a_limited_number_of_reports(client, guideline, settings):
+    settings.REPORT_REQUESTS_PER_ADDRESS = 3
+    data = {"kind": "guideline", "object_id": guideline.pk}
+    for _ in range(3):
+        assert client.post("/en/reports/request/", data).status_code == 303
+    refused = client.post("/en/reports/request/", data)
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert b"try again in" in refused.content
+    assert Report.objects.count() <= 3
+
+    other_visitor = client.post("/en/reports/request/", data, REMOTE_ADDR="192.0.2.7")
+    assert other_visitor.status_code == 303
