@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,6 +39,11 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    # An erased account stays as a tombstone, so the plans, updates and reviews the person
+    # wrote keep an author: "former officer of Braga" (accounts/personal_data.py).
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
+    former_city = models.CharField(_("former city"), max_length=300, blank=True, editable=False)
+    former_staff = models.BooleanField(_("former staff member"), default=False, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -50,8 +56,19 @@ class User(AbstractUser):
         ordering = ["email"]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.email
+        return self.display_name
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.email
+        """How the portal names this person everywhere (history, updates, reviews, events)."""
+        if self.erased_at is None:
+            return self.get_full_name() or self.email
+        if self.former_city:
+            return gettext("former officer of %(city)s") % {"city": self.former_city}
+        if self.former_staff:
+            return gettext("former staff member")
+        return gettext("former member of the portal")
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None

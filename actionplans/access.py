@@ -81,7 +81,11 @@ def get_indicator_for_editing(user, *, pk: int) -> Indicator:
 
 
 def get_update_for_viewing(user, *, pk: int) -> ProgressUpdate:
-    update = ProgressUpdate.objects.select_related("plan", "plan__city").filter(pk=pk).first()
+    update = (
+        ProgressUpdate.objects.select_related("plan", "plan__city", "submitted_by")
+        .filter(pk=pk)
+        .first()
+    )
     if update is None or not can_view(user, update.plan):
         raise _not_found()
     return update

@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from accounts.urls import people_patterns
 from actionplans.urls import public_urlpatterns as plan_public_patterns
-from cities.urls import invitation_patterns, staff_patterns
+from cities.urls import invitation_patterns, officer_patterns, staff_patterns
 from meetings.urls import workspace_urlpatterns
 from practices.urls import workspace_urlpatterns as practices_workspace
 
@@ -40,9 +41,12 @@ urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
     path("", include((plan_public_patterns, "actionplans_public"))),
     path("accounts/invitation/", include(invitation_patterns)),
+    path("accounts/data/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
     path("workspace/cities/", include(staff_patterns)),
+    path("workspace/cities/", include(officer_patterns)),
+    path("workspace/people/", include(people_patterns)),
     path("workspace/", include((practices_workspace, "practices_workspace"))),
     path("workspace/", include("actionplans.urls")),
     path("reports/", include("reports.urls")),

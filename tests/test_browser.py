@@ -25,6 +25,7 @@ PUBLIC_PAGES = [
     "/en/accessibility/",
     "/fr/privacy/",
     "/en/guidelines/moving-roma-out-of-camps-into-adequate-housing/",
+    "/en/accounts/data/erased/",
 ]
 
 
@@ -80,11 +81,14 @@ def test_language_switcher_changes_the_page_language(page, live_demo):
 
 
 def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, live_demo, settings):
+    from django.contrib.auth import get_user_model
+
     from actionplans.models import ActionPlan
 
     plan = ActionPlan.objects.get(city__slug="braga")
     action, indicator = plan.actions.first(), plan.indicators.first()
     update, review = plan.updates.first(), plan.reviews.first()
+    braga_lead = get_user_model().objects.get(email="braga@example.org")
     officer_pages = [
         "/en/workspace/",
         f"/en/workspace/plans/{plan.pk}/",
@@ -97,6 +101,9 @@ def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, li
         "/en/workspace/practices/new/",
         f"/fr/workspace/plans/{plan.pk}/",
         f"/en/plans/{plan.pk}/",
+        "/en/accounts/data/",
+        "/en/accounts/data/erase/",
+        "/en/workspace/cities/braga/officers/",
     ]
     sign_in(page, live_demo.url, "braga@example.org", settings.DEMO_PASSWORD)
     found = {}
@@ -118,6 +125,8 @@ def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, li
         "/en/workspace/guidelines/new/",
         f"/en/workspace/plans/{plan.pk}/reviews/new/",
         f"/en/workspace/actions/{action.pk}/validate/",
+        "/en/workspace/cities/braga/officers/",
+        f"/en/workspace/people/{braga_lead.pk}/erase/",
     ]:
         page.goto(live_demo.url + path)
         found["staff " + path] = axe_violations(page)

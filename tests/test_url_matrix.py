@@ -103,6 +103,12 @@ ARGS = {
     "reports:status": {"uid": "report"},
     "reports:download": {"uid": "report"},
     "reports:retry": {"uid": "report"},
+    "personal_data:page": {},
+    "personal_data:download": {},
+    "personal_data:erase": {},
+    "personal_data:erased": {},
+    "people:erase": {"pk": "officer"},
+    "officers:list": {"slug": "braga"},
 }
 
 # Expected GET status for (staff, Braga's lead officer, Turin's officer, anonymous).
@@ -198,6 +204,12 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "reports:status": (200, 200, 404, 404),
     "reports:download": (404, 404, 404, 404),
     "reports:retry": (405, 405, 405, 405),
+    "personal_data:page": (200, 200, 200, 302),
+    "personal_data:download": (200, 200, 200, 302),
+    "personal_data:erase": (200, 200, 200, 302),
+    "personal_data:erased": (302, 302, 302, 200),
+    "people:erase": (200, 403, 403, 302),
+    "officers:list": (200, 200, 403, 302),
 }
 
 # POST-only addresses: what another city's officer and an anonymous visitor get when they post.

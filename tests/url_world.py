@@ -15,7 +15,14 @@ from meetings.models import MeetingDocument
 from practices.models import Guideline, PracticeAttachment
 from reports.models import Report
 
-from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory
+from .factories import (
+    ActionFactory,
+    IndicatorFactory,
+    MembershipFactory,
+    PlanFactory,
+    PracticeFactory,
+    UserFactory,
+)
 from .meetings_factories import (
     AgendaItemFactory,
     AgendaSessionFactory,
@@ -74,6 +81,7 @@ def build_world(settings) -> World:
         kind="plan_progress", object_id=plan.pk, language="en", requested_by=staff
     )
     invitation = Invitation.objects.create(city=braga, email="new@example.org", invited_by=staff)
+    officer = MembershipFactory(city=braga, user=UserFactory(email="colleague@braga.example.org"))
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
@@ -84,6 +92,6 @@ def build_world(settings) -> World:
             "guideline_slug": guideline.slug, "meeting": meeting.slug, "document": document.pk,
             "session": session.pk, "item": item.pk, "registration": registration.pk,
             "decision": decision.pk, "followup": followup.pk, "report": report.uid,
-            "token": invitation.token,
+            "token": invitation.token, "officer": officer.user_id,
         }
     )  # fmt: skip
