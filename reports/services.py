@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from .models import Report, report_file_path
 from .pdf import html_to_pdf
-from .selectors import ReportUnavailable, report_source
+from .selectors import ReportUnavailable, Source, report_source
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +110,20 @@ def _reusable(report: Report, fingerprint: str) -> Report | None:
     return None
 
 
+def report_html(*, report: Report) -> tuple[Source, str]:
+    """The HTML document WeasyPrint turns into the PDF, in the report's language.
+
+    Rich text goes through the same nh3 cleaning as on the pages (the ``richtext`` filter);
+    every other field is escaped by the template. ReportUnavailable if the content is gone."""
+    with translation.override(report.language):
+        source = report_source(report)
+        html = render_to_string(
+            source.template,
+            {**source.context, "report_title": source.title, "language": report.language},
+        )
+    return source, html
+
+
 def report_render(*, report_id: int) -> Report | None:
     """Produce the PDF of a queued report. Safe to repeat and to run twice at once.
 
@@ -124,12 +138,7 @@ def report_render(*, report_id: int) -> Report | None:
     report = Report.objects.get(pk=report_id)
     started = time.monotonic()
     try:
-        with translation.override(report.language):
-            source = report_source(report)
-            html = render_to_string(
-                source.template,
-                {**source.context, "report_title": source.title, "language": report.language},
-            )
+        source, html = report_html(report=report)
         fingerprint = fingerprint_for(kind=report.kind, language=report.language, html=html)
         Report.objects.filter(pk=report.pk).update(
             fingerprint=fingerprint, title=source.title[:300]
