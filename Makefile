@@ -14,12 +14,13 @@ PYTHON_BIN := $(shell for p in python3.13 python3.12 python3; do \
 # uv when it is on PATH, else the one pip installs into that Python.
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON_BIN) -m uv")
 
-.PHONY: help setup run test lint format messages check-python
+.PHONY: help setup run test lint format messages check-python audit
 
 help:
 	@echo "make run   - set up and serve the portal with its demo data on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - set up and run the whole test suite"
 	@echo "make lint  - ruff, as CI runs it"
+	@echo "make audit - known vulnerabilities in the locked dependencies (pip-audit, PyPI)"
 
 check-python:
 	@if [ -z "$(PYTHON_BIN)" ]; then echo "Python 3.12 or newer is needed (3.13 preferred)." >&2; exit 1; fi
@@ -38,6 +39,14 @@ run: setup
 
 test: setup
 	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_ARGS)
+
+# pip-audit lives in its own environment (the "audit" group), so `make setup` never installs it.
+AUDIT_VENV := var/audit-venv
+audit: check-python
+	@UV_PROJECT_ENVIRONMENT=$(AUDIT_VENV) $(UV) sync --frozen --only-group audit --python "$(PYTHON_BIN)" --quiet
+	@mkdir -p var/audit
+	@$(UV) export --frozen --all-groups --no-emit-project --format requirements-txt --quiet -o var/audit/requirements.txt
+	@$(AUDIT_VENV)/bin/python scripts/audit_dependencies.py var/audit/requirements.txt
 
 lint: setup
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
