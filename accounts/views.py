@@ -114,7 +114,8 @@ def erase_person(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _next_or(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # A path of this site only: redirect() would read any other word as a view's name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
