@@ -30,6 +30,12 @@ class LocalDateTimeField(forms.DateTimeField):
             result = super().to_python(value)
         return None if result is None else result.replace(tzinfo=None)
 
+    def validate(self, value) -> None:
+        super().validate(value)
+        # Far-off years cannot be moved between time zones (year 1 has no day before it).
+        if value and not 2000 <= value.year <= 2100:
+            raise forms.ValidationError(_("Enter a date between 2000 and 2100."), code="range")
+
 
 def _date_input(**attrs) -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
