@@ -76,7 +76,8 @@ def _save_fields(practice: Practice, data: dict, links: list[tuple[str, str]] | 
     for field, value in data.items():
         setattr(practice, field, value)
     practice.description = clean_html(practice.description)
-    practice.full_clean(exclude=["slug", "search_vector", *_M2M_FIELDS])
+    # created_by is not input, and empty once its author's account is gone (SET_NULL).
+    practice.full_clean(exclude=["slug", "search_vector", "created_by", *_M2M_FIELDS])
     practice.save()
     for name, values in m2m.items():
         getattr(practice, name).set(values)
