@@ -198,5 +198,10 @@ class AuthorForm(forms.ModelForm):
         fields = ["role", "city", "organisation"]
 
 
-SectionFormSet = forms.formset_factory(SectionForm, extra=2, can_delete=True)
-AuthorFormSet = forms.formset_factory(AuthorForm, extra=2, can_delete=True)
+# Capped: the posted form count is input, and Django's own cap (2,000 forms) takes seconds.
+SectionFormSet = forms.formset_factory(
+    SectionForm, extra=2, can_delete=True, max_num=100, absolute_max=100, validate_max=True
+)
+AuthorFormSet = forms.formset_factory(
+    AuthorForm, extra=2, can_delete=True, max_num=50, absolute_max=50, validate_max=True
+)
