@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from practices.models import Practice, PracticeStatus
 
 from .models import (
     Action,
@@ -53,6 +56,13 @@ class PlanForm(VersionedForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "baseline": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Published practices only: other cities' drafts are theirs (the plan's own choice stays).
+        self.fields["inspired_by"].queryset = Practice.objects.filter(
+            Q(status=PracticeStatus.PUBLISHED) | Q(pk=self.instance.inspired_by_id)
+        )
 
     def clean(self):
         cleaned = super().clean()
