@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -55,6 +57,8 @@ from .services import (
     update_save,
     update_submit,
 )
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def _form_page(request, *, form, title: str, back: str, plan=None, conflict=None, extra=None):
@@ -116,9 +120,10 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_new(request: HttpRequest) -> HttpResponse:
     cities = cities_for_user(request.user)
-    city = cities.filter(slug=request.GET.get("city") or request.POST.get("city")).first() or (
-        cities.first() if cities.count() == 1 else None
-    )
+    wanted = request.GET.get("city") or request.POST.get("city") or ""
+    # Only a slug is looked up: PostgreSQL refuses a query holding a NUL byte.
+    found = cities.filter(slug=wanted).first() if SLUG.fullmatch(wanted) else None
+    city = found or (cities.first() if cities.count() == 1 else None)
     if not cities.exists():
         raise PermissionDenied
     if city is None:
