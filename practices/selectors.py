@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from django_countries import countries
 
 from cities.models import City
 from cities.selectors import cities_for_user
+from fragments.versions import cached_for_content
 from objectives.models import StrategicObjective
 
 from .filters import PracticeFilter, SortChoices
@@ -65,6 +68,10 @@ class Facet:
             if rank >= FACET_VISIBLE and not option.selected
         ]
 
+    @property
+    def in_display_order(self) -> list[FacetOption]:
+        return self.shown + self.folded
+
 
 @dataclass
 class Library:
@@ -73,6 +80,7 @@ class Library:
     facets: list[Facet]
     sort: str
     query: str
+    filters_key: str
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -95,33 +103,92 @@ def _ordered(queryset: QuerySet[Practice], *, sort: str, has_query: bool) -> Que
 
 
 def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    cities = [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
-    objectives = [
-        (code, f"{code} {title}")
-        for code, title in StrategicObjective.objects.values_list("code", "title")
-    ]
-    return cities, objectives
+    """The values the city and objective filters accept, kept until public content changes."""
+
+    def compute():
+        cities = [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
+        objectives = [
+            (code, f"{code} {title}")
+            for code, title in StrategicObjective.objects.values_list("code", "title")
+        ]
+        return cities, objectives
+
+    return cached_for_content("library-choices", compute)
 
 
-def _facets(params: QueryDict, filterset: PracticeFilter, choices: dict) -> list[Facet]:
-    """Counts per option under every other active filter (the usual faceted-search rule)."""
-    facets = []
-    for name, group_field in FACET_FIELDS.items():
-        others = params.copy()
-        others.pop(name, None)
-        others.pop("page", None)
-        scope = PracticeFilter(
-            others,
-            queryset=published_practices(),
-            city_choices=choices["city"],
-            objective_choices=choices["objective"],
-        ).qs
-        counts = dict(
-            Practice.objects.filter(pk__in=scope.values("pk"))
-            .values_list(group_field)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(group_field, "n")
+def _filters_key(params: QueryDict) -> str:
+    """The filters of a library address (not its page or order), as a short cache key."""
+    filters = {key: params.getlist(key) for key in sorted(params) if key not in {"page", "sort"}}
+    return hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+
+
+def _facet_sql(name: str, group_field: str) -> str:
+    """The part of the counting query that groups one facet's options over ``scope``."""
+    quote = connection.ops.quote_name
+    head, _, code = group_field.partition("__")
+    field = Practice._meta.get_field(head)
+    if field.many_to_many:
+        link = field.remote_field.through._meta.db_table
+        return (
+            f"SELECT '{name}', t.{quote(code)}, COUNT(*) FROM scope"
+            f" JOIN {quote(link)} m ON m.{quote(field.m2m_column_name())} = scope.id"
+            f" JOIN {quote(field.related_model._meta.db_table)} t"
+            f" ON t.id = m.{quote(field.m2m_reverse_name())} GROUP BY 2"
         )
+    return (
+        f"SELECT '{name}', t.{quote(code)}, COUNT(*) FROM scope"
+        f" JOIN {quote(field.related_model._meta.db_table)} t ON t.id = scope.{quote(field.column)}"
+        " GROUP BY 2"
+    )
+
+
+def _scope_counts(scope: QuerySet[Practice], names: list[str]) -> dict[str, dict[str, int]]:
+    """Option counts of the named facets over one set of practices, and its size under
+    ``"total"``, in one query: the filters (a full-text match above all) run once."""
+    scope_sql, params = scope.order_by().values("pk", "city_id").query.sql_with_params()
+    parts = [_facet_sql(name, FACET_FIELDS[name]) for name in names]
+    parts.append("SELECT 'total', '', COUNT(*) FROM scope")
+    sql = f"WITH scope (id, city_id) AS MATERIALIZED ({scope_sql}) " + " UNION ALL ".join(parts)
+    counts: dict[str, dict[str, int]] = {name: {} for name in [*names, "total"]}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, value, count in cursor.fetchall():
+            counts[name][value] = count
+    return counts
+
+
+def _library_counts(params: QueryDict, choices: dict) -> dict[str, dict[str, int]]:
+    """Counts per option under every other active filter (the usual faceted-search rule), and
+    the number of results. Facets without an active filter share the full filter set, so one
+    query serves them all; each active facet needs its own. Kept until the library changes."""
+    filters = _filters_key(params)
+
+    def compute() -> dict[str, dict[str, int]]:
+        def scope_without(name: str | None) -> QuerySet[Practice]:
+            others = params.copy()
+            for key in [name, "page", "sort"]:
+                others.pop(key, None)
+            return PracticeFilter(
+                others,
+                queryset=published_practices(),
+                city_choices=choices["city"],
+                objective_choices=choices["objective"],
+            ).qs
+
+        active = [name for name in FACET_FIELDS if any(params.getlist(name))]
+        counts = _scope_counts(
+            scope_without(None), [name for name in FACET_FIELDS if name not in active]
+        )
+        for name in active:
+            counts[name] = _scope_counts(scope_without(name), [name])[name]
+        return counts
+
+    return cached_for_content(f"library-counts:{filters}", compute)
+
+
+def _facets(counts: dict[str, dict[str, int]], filterset: PracticeFilter) -> list[Facet]:
+    facets = []
+    for name in FACET_FIELDS:
         selected = set(filterset.form.cleaned_data.get(name) or [])
         labels = dict(filterset.filters[name].extra["choices"])
         options = [
@@ -131,13 +198,13 @@ def _facets(params: QueryDict, filterset: PracticeFilter, choices: dict) -> list
                 count=n,
                 selected=value in selected,
             )
-            for value, n in counts.items()
+            for value, n in counts[name].items()
             if value is not None
         ]
         # Selected options stay visible even when nothing matches them any more.
         options += [
             FacetOption(value=value, label=str(labels.get(value, value)), count=0, selected=True)
-            for value in selected - counts.keys()
+            for value in selected - counts[name].keys()
         ]
         options.sort(key=lambda option: (-option.count, option.label))
         facets.append(Facet(name=name, label=str(filterset.filters[name].label), options=options))
@@ -170,7 +237,10 @@ def practice_library(*, params: QueryDict) -> Library:
         .prefetch_related("themes")
     )
 
+    choices = {"city": city_choices, "objective": objective_choices}
+    counts = _library_counts(params, choices)
     paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = counts["total"][""]  # counted with the facets
     raw_page = params.get("page", "1")
     try:
         number = int(raw_page)
@@ -188,11 +258,11 @@ def practice_library(*, params: QueryDict) -> Library:
         number = 1 if number < 1 else paginator.num_pages
     page = paginator.page(number)
 
-    choices = {"city": city_choices, "objective": objective_choices}
     return Library(
         filterset=filterset,
         page=page,
-        facets=_facets(params, filterset, choices),
+        facets=_facets(counts, filterset),
+        filters_key=_filters_key(params),
         sort=sort,
         query=query,
         notices=notices,

@@ -73,7 +73,9 @@ def test_a_cached_fragment_is_rendered_again_after_a_change(db, rf):
     assert render() == "Changed behind the cache;Turin;"
 
 
-@pytest.mark.parametrize("url", ["/en/", "/en/cities/"])
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/cities/", "/en/practices/", "/en/practices/?theme=education&city=newtown"]
+)
 def test_public_pages_are_served_from_the_cache_until_content_changes(client, demo, url):
     with CaptureQueriesContext(connection) as first:
         client.get(url)
