@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ModelMultipleChoiceField
 from practices.models import Practice, PracticeStatus
 
 from .models import (
@@ -176,7 +177,7 @@ class ReviewForm(forms.Form):
     questions = forms.CharField(
         label=_("The host city's questions"), widget=forms.Textarea(attrs={"rows": 4})
     )
-    peers = forms.ModelMultipleChoiceField(
+    peers = ModelMultipleChoiceField(
         label=_("Peer team"),
         queryset=get_user_model().objects.none(),
         widget=forms.CheckboxSelectMultiple,

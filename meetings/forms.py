@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ModelMultipleChoiceField
 from cities.models import City
 from objectives.models import Activity
 
@@ -337,7 +338,7 @@ def _participant_label(registration: Registration) -> str:
 
 
 class AttendanceForm(forms.Form):
-    attended = forms.ModelMultipleChoiceField(
+    attended = ModelMultipleChoiceField(
         label=_("Who came"),
         queryset=Registration.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -370,7 +371,7 @@ class DecisionForm(forms.Form):
     title = forms.CharField(label=_("Decision"), max_length=300)
     description = forms.CharField(label=_("Details"), widget=_textarea(3), required=False)
     due_date = forms.DateField(label=_("Due date"), widget=_date_input(), required=False)
-    cities = forms.ModelMultipleChoiceField(
+    cities = ModelMultipleChoiceField(
         label=_("Cities that act on it"),
         queryset=City.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,

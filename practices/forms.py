@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ModelMultipleChoiceField
 from cities.models import City
 from objectives.models import Activity
 
@@ -50,6 +51,11 @@ class PracticeForm(forms.ModelForm):
             "themes": forms.CheckboxSelectMultiple,
             "funding_sources": forms.CheckboxSelectMultiple,
             "strategic_objectives": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {
+            "themes": ModelMultipleChoiceField,
+            "funding_sources": ModelMultipleChoiceField,
+            "strategic_objectives": ModelMultipleChoiceField,
         }
         help_texts = {
             "description": _(
@@ -160,7 +166,7 @@ class GuidelineForm(forms.Form):
         queryset=Activity.objects.all(),
         required=False,
     )
-    practices = forms.ModelMultipleChoiceField(
+    practices = ModelMultipleChoiceField(
         label=_("Good practices it draws on"),
         queryset=Practice.objects.none(),
         required=False,
