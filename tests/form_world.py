@@ -378,11 +378,12 @@ def variants(form: Form, foreign: dict[str, str]) -> list[Submission]:
         )  # fmt: skip
     if numbers:
         subs.append(Submission("NaN", _with(base, {n: ["NaN"] for n in numbers}), must_fail=True))
-    if choices:
-        subs.append(
-            Submission("unknown choice", _with(base, {n: ["999999999"] for n in choices}),
-                       must_fail=True)
-        )  # fmt: skip
+    for value in ["999999999", "-1", str(10**30)]:  # the last one beyond any integer column
+        if choices:
+            subs.append(
+                Submission(f"choice {value}", _with(base, {n: [value] for n in choices}),
+                           must_fail=True)
+            )  # fmt: skip
     for name in choices:
         if name in foreign:
             subs.append(
