@@ -1,58 +1,72 @@
-"""One version for everything the public pages show.
+"""Versions of the content public pages show, one per app.
 
-Fragments of public pages are cached under keys that include this version (see
-`fragments.context_processors`), so a change to any public content starts a new generation of
-keys and no stale fragment is ever served: old entries simply expire. Any save, delete or
-many-to-many change of a model of the apps listed in `settings.PUBLIC_CONTENT_APPS` moves the
-version on (at once and when its transaction commits); code that changes those tables in bulk
-(`QuerySet.update`, `bulk_create`) calls `content_changed()` itself.
+Fragments of public pages are cached under keys that include the versions of the apps they show
+(see `fragments.context_processors`), so a change starts a new generation of keys and no stale
+fragment is ever served: old entries simply expire. Any save, delete or many-to-many change of a
+model of an app listed in `settings.PUBLIC_CONTENT_APPS` moves that app's version on (at once and
+again when its transaction commits); code that changes those tables in bulk (`QuerySet.update`,
+`bulk_create`) calls `content_changed(app_label)` itself.
 
-The version lives in the shared cache (Redis in production), so every process sees the same one.
+One version per app keeps an officer's edit of an action plan from throwing away the cached
+practice library. The versions live in the shared cache (Redis in production), so every
+process sees the same ones.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-VERSION_KEY = "fragments:public-content-version"
+KEY_PREFIX = "fragments:version:"
 
 
-def content_version() -> str:
-    """The current generation; a new one is made when the cache has none (first use, flush)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
-    return version
+def _new_version() -> str:
+    return uuid.uuid4().hex[:12]
 
 
-def cached_for_content[T](name: str, compute: Callable[[], T]) -> T:
-    """A value computed from public content, kept until that content changes."""
-    key = f"fragments:{name}:{content_version()}"
-    return cache.get_or_set(key, compute, timeout=settings.FRAGMENT_CACHE_SECONDS)
+def content_version(apps: Iterable[str] = ()) -> str:
+    """The current generation of these apps' content (of every public app when none is named);
+    a new one is made for an app the cache has none for (first use, flush, eviction)."""
+    keys = [f"{KEY_PREFIX}{app}" for app in sorted(apps or settings.PUBLIC_CONTENT_APPS)]
+    versions = cache.get_many(keys)
+    for key in keys:
+        if key not in versions:
+            fresh = _new_version()
+            versions[key] = fresh if cache.add(key, fresh, timeout=None) else cache.get(key, fresh)
+    return ".".join(versions[key] for key in keys)
 
 
-def _new_generation() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+def cached_for_content[T](name: str, compute: Callable[[], T], *, apps: Iterable[str]) -> T:
+    """A value computed from these apps' content, kept until that content changes."""
+    version = hashlib.sha256(content_version(apps).encode()).hexdigest()[:16]
+    return cache.get_or_set(
+        f"fragments:{name}:{version}", compute, timeout=settings.FRAGMENT_CACHE_SECONDS
+    )
 
 
-def content_changed() -> None:
-    """Start a new generation now and again once the transaction has committed: a page
-    rendered by another process in between saw the data before the commit and must not last."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+def content_changed(app_label: str) -> None:
+    """Start a new generation of one app's content now and again once the transaction has
+    committed: a page rendered by another process in between saw the data before the commit
+    and must not last."""
+    key = f"{KEY_PREFIX}{app_label}"
+
+    def move_on() -> None:
+        cache.set(key, _new_version(), timeout=None)
+
+    move_on()
+    transaction.on_commit(move_on)
 
 
 def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in settings.PUBLIC_CONTENT_APPS and not kwargs.get("raw"):
-        content_changed()
+    app_label = sender._meta.app_label
+    if app_label in settings.PUBLIC_CONTENT_APPS and not kwargs.get("raw"):
+        content_changed(app_label)
 
 
 def _on_m2m_change(sender, action: str, **kwargs) -> None:

@@ -69,6 +69,14 @@ class PracticeStatus(models.TextChoices):
 EDITABLE_BY_CITY = {PracticeStatus.DRAFT, PracticeStatus.CHANGES_REQUESTED}
 
 
+class PracticeManager(models.Manager):
+    """The search vector serves the database's full-text index only: it is never read into
+    Python, where it would make every list of practices several times heavier."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().defer("search_vector")
+
+
 class Practice(models.Model):
     city = models.ForeignKey(
         City, on_delete=models.PROTECT, related_name="practices", verbose_name=_("city")
@@ -127,6 +135,8 @@ class Practice(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Filled by the services on PostgreSQL (weighted title > summary > description, results).
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PracticeManager()
 
     class Meta:
         verbose_name = _("good practice")

@@ -22,6 +22,8 @@ from .filters import PracticeFilter, SortChoices
 from .models import Guideline, GuidelineSection, GuidelineStatus, Practice, PracticeStatus, Transfer
 
 PAGE_SIZE = 20
+# What the library shows comes from these apps: a change elsewhere keeps its cached parts.
+LIBRARY_APPS = ["practices", "cities", "objectives"]
 
 # Facet name -> the field its counts are grouped by.
 FACET_FIELDS = {
@@ -113,7 +115,7 @@ def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ]
         return cities, objectives
 
-    return cached_for_content("library-choices", compute)
+    return cached_for_content("library-choices", compute, apps=LIBRARY_APPS)
 
 
 def _filters_key(params: QueryDict) -> str:
@@ -183,7 +185,7 @@ def _library_counts(params: QueryDict, choices: dict) -> dict[str, dict[str, int
             counts[name] = _scope_counts(scope_without(name), [name])[name]
         return counts
 
-    return cached_for_content(f"library-counts:{filters}", compute)
+    return cached_for_content(f"library-counts:{filters}", compute, apps=LIBRARY_APPS)
 
 
 def _facets(counts: dict[str, dict[str, int]], filterset: PracticeFilter) -> list[Facet]:
@@ -327,17 +329,24 @@ def practice_page(*, practice: Practice) -> Practice:
 
 
 def related_practices(*, practice: Practice, limit: int = 3) -> list[Practice]:
-    """Published practices sharing the most themes with this one."""
+    """Published practices sharing the most themes with this one: ranked on the theme links
+    alone (kept until the library changes), then only the few chosen are read."""
     theme_ids = [theme.pk for theme in practice.themes.all()]
-    return list(
-        published_practices()
-        .exclude(pk=practice.pk)
-        .filter(themes__in=theme_ids)
-        .annotate(shared=Count("themes"))
-        .select_related("city")
-        .prefetch_related("themes")
-        .order_by("-shared", "-published_at")[:limit]
-    )
+    links = Practice.themes.through.objects
+
+    def rank() -> list[int]:
+        return list(
+            links.filter(theme_id__in=theme_ids, practice__status=PracticeStatus.PUBLISHED)
+            .exclude(practice_id=practice.pk)
+            .values("practice_id")
+            .annotate(shared=Count("theme_id"))
+            .order_by("-shared", "-practice__published_at", "-practice_id")
+            .values_list("practice_id", flat=True)[:limit]
+        )
+
+    ranked = cached_for_content(f"related:{practice.pk}:{limit}", rank, apps=LIBRARY_APPS)
+    found = published_practices().select_related("city").prefetch_related("themes").in_bulk(ranked)
+    return [found[pk] for pk in ranked if pk in found]
 
 
 def practices_for_city(*, city: City) -> QuerySet[Practice]:

@@ -7,9 +7,10 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
+from fragments.context_processors import ContentVersions
 from fragments.versions import content_version
 
-from .factories import CityFactory, PracticeFactory, UserFactory
+from .factories import CityFactory, PlanFactory, PracticeFactory, UserFactory
 
 
 def test_saving_public_content_moves_the_version_on(db):
@@ -38,6 +39,13 @@ def test_changes_outside_public_content_keep_the_version(db):
     assert content_version() == first
 
 
+def test_each_app_has_its_own_version(db, braga):
+    practices, plans = content_version(["practices"]), content_version(["actionplans"])
+    PlanFactory(city=braga)
+    assert content_version(["practices"]) == practices
+    assert content_version(["actionplans"]) != plans
+
+
 def test_version_moves_on_again_when_the_transaction_commits(
     db, django_capture_on_commit_callbacks
 ):
@@ -51,16 +59,14 @@ def test_version_moves_on_again_when_the_transaction_commits(
 
 def test_a_cached_fragment_is_rendered_again_after_a_change(db, rf):
     template = Template(
-        "{% load cache %}{% cache 600 names content_version %}"
+        "{% load cache %}{% cache 600 names content_version.cities %}"
         "{% for city in cities %}{{ city.name }};{% endfor %}{% endcache %}"
     )
-    from django.utils.functional import SimpleLazyObject
-
     from cities.models import City
 
     def render() -> str:
         context = {
-            "content_version": SimpleLazyObject(content_version),
+            "content_version": ContentVersions(),
             "cities": City.objects.order_by("name"),
         }
         return template.render(Context(context))
