@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
+from fragments.versions import cached_for_content
 from objectives.models import Activity
 
 from . import services
@@ -202,13 +203,16 @@ def _feed_modified(request: HttpRequest):
     return calendar_version()[1]
 
 
-def _ics_response(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpResponse:
-    body = meetings_calendar(
+def _ics_body(request: HttpRequest, meetings, *, name: str) -> bytes:
+    return meetings_calendar(
         meetings,
         name=name,
         url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()),
         calendar_url=request.build_absolute_uri(),
     )
+
+
+def _ics_response(body: bytes, *, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=300"
@@ -217,9 +221,13 @@ def _ics_response(request: HttpRequest, meetings, *, name: str, filename: str) -
 
 @condition(etag_func=_feed_etag, last_modified_func=_feed_modified)
 def calendar_all(request: HttpRequest) -> HttpResponse:
-    return _ics_response(
-        request, calendar_meetings(), name=calendar_name(), filename="meetings.ics"
+    # Hundreds of meetings take long to serialise: the body is kept until a meeting changes.
+    body = cached_for_content(
+        f"calendar:{get_language()}:{request.scheme}:{request.get_host()}",
+        lambda: _ics_body(request, calendar_meetings(), name=calendar_name()),
+        apps=["meetings", "cities"],
     )
+    return _ics_response(body, filename="meetings.ics")
 
 
 @condition(etag_func=_meeting_etag, last_modified_func=_meeting_modified)
@@ -228,7 +236,7 @@ def calendar_meeting(request: HttpRequest, slug: str) -> HttpResponse:
     if meeting is None:
         raise Http404(_("There is no meeting at this address."))
     return _ics_response(
-        request, [meeting], name=calendar_name(meeting), filename=f"{meeting.slug}.ics"
+        _ics_body(request, [meeting], name=calendar_name(meeting)), filename=f"{meeting.slug}.ics"
     )
 
 

@@ -91,8 +91,11 @@ def test_all_meetings_feed_lists_published_meetings_only(client, meeting, turin)
     etag = response["ETag"]
     assert client.get("/en/meetings/calendar.ics", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
-    MeetingFactory(slug="new", host_city=turin)
-    assert client.get("/en/meetings/calendar.ics", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    MeetingFactory(slug="new", host_city=turin, title="Newly planned meeting")
+    after = client.get("/en/meetings/calendar.ics", HTTP_IF_NONE_MATCH=etag)
+    assert after.status_code == 200
+    assert len(_events(after)[1]) == 3  # the kept body was made again
+    assert "Newly planned meeting" in after.content.decode()
 
 
 def test_empty_feed_is_still_a_valid_calendar(client, db):
