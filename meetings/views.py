@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -127,6 +128,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "upcoming": list(upcoming),
             "past_page": past_page,
             "query": query.urlencode(),
+            "filter_key": hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16],
             "is_filtered": bool(filters.is_bound and any(filters.form.cleaned_data.values())),
         },
     )
@@ -137,15 +139,20 @@ def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
     member = is_officer(request.user)
     context = {
         "meeting": meeting,
-        "agenda": meeting_agenda(meeting=meeting),
+        # Read only when the cached outcomes, agenda and follow-ups are rendered again.
+        "agenda": SimpleLazyObject(lambda: meeting_agenda(meeting=meeting)),
         "places": meeting_places(meeting=meeting),
         "show_minutes": member,
         "can_register": member and meeting.registration_is_open,
     }
     if meeting.is_past:
-        context["figures"] = attendance_figures(meetings=[meeting]).get(meeting.pk)
+        context["figures"] = SimpleLazyObject(
+            lambda: attendance_figures(meetings=[meeting]).get(meeting.pk)
+        )
     else:
-        context["carried"] = list(followups_carried_to(meeting=meeting, public=True))
+        context["carried"] = SimpleLazyObject(
+            lambda: list(followups_carried_to(meeting=meeting, public=True))
+        )
     if member:
         context["my_registrations"] = list(
             registrations_for_cities(meeting=meeting, cities=cities_of(request.user))
