@@ -94,3 +94,27 @@ def test_public_pages_are_served_from_the_cache_until_content_changes(client, de
     city = CityFactory(name="Newtown on the cache", slug="newtown")
     PracticeFactory(city=city, title="Newtown on the cache's practice")
     assert "Newtown on the cache" in client.get(url).content.decode()
+
+
+def test_meeting_page_shows_agenda_changes_at_once(client, braga):
+    from .meetings_factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(host_city=braga, slug="cached-meeting")
+    AgendaItemFactory(meeting=meeting, title="Opening words")
+    assert "Opening words" in client.get("/en/meetings/cached-meeting/").content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        client.get("/en/meetings/cached-meeting/")
+    assert not any("agendaitem" in query["sql"] for query in cached.captured_queries)
+
+    AgendaItemFactory(meeting=meeting, title="A session added later")
+    assert "A session added later" in client.get("/en/meetings/cached-meeting/").content.decode()
+
+
+def test_meeting_filters_offer_a_city_added_later(client, braga):
+    from .meetings_factories import MeetingFactory
+
+    MeetingFactory(host_city=braga)
+    option = '<option value="newtown">Newtown</option>'
+    assert option not in client.get("/en/meetings/").content.decode()
+    CityFactory(name="Newtown", slug="newtown")
+    assert option in client.get("/en/meetings/").content.decode()
