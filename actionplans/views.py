@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -497,5 +498,10 @@ def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def plan_public(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_overview(plan=access.get_public_plan(pk=pk))
-    return render(request, "actionplans/plan_public.html", {"plan": plan})
+    public = access.get_public_plan(pk=pk)
+    # The page body is a cached fragment: the whole plan is read only when it is rendered again.
+    return render(
+        request,
+        "actionplans/plan_public.html",
+        {"public": public, "plan": SimpleLazyObject(lambda: plan_overview(plan=public))},
+    )

@@ -8,7 +8,11 @@ from .versions import content_version
 
 class ContentVersions:
     """`content_version.practices` in a template: that app's version, read from the cache only
-    when a template asks for it (`{% cache fragment_seconds name content_version.practices %}`)."""
+    when a template asks for it (`{% cache fragment_seconds name content_version.practices %}`);
+    `content_version` alone: the versions of every public app."""
+
+    def __str__(self) -> str:
+        return content_version()
 
     def __getitem__(self, app_label: str) -> str:
         if app_label not in settings.PUBLIC_CONTENT_APPS:

@@ -44,18 +44,19 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
         city = city_detail(slug=slug)
     except City.DoesNotExist:
         raise Http404(_("There is no city at this address.")) from None
+    # The page body is a cached fragment: these are read only when it is rendered again.
     return render(
         request,
         "portal/city.html",
         {
             "city": city,
-            "activities": list(activities_for_city(city=city)),
-            "achievements": list(achievements_for_city(city=city)),
-            "practices": list(practices_for_city(city=city)),
-            "adapted": list(practices_adapted_by_city(city=city)),
-            "plans": list(public_plans_for_city(city=city)),
-            "city_meetings": list(meetings_for_city(city=city)),
-            "city_map": city_map([city]),
+            "activities": SimpleLazyObject(lambda: list(activities_for_city(city=city))),
+            "achievements": SimpleLazyObject(lambda: list(achievements_for_city(city=city))),
+            "practices": practices_for_city(city=city),
+            "adapted": practices_adapted_by_city(city=city),
+            "plans": public_plans_for_city(city=city),
+            "city_meetings": meetings_for_city(city=city),
+            "city_map": SimpleLazyObject(lambda: city_map([city])),
         },
     )
 

@@ -118,3 +118,22 @@ def test_meeting_filters_offer_a_city_added_later(client, braga):
     assert option not in client.get("/en/meetings/").content.decode()
     CityFactory(name="Newtown", slug="newtown")
     assert option in client.get("/en/meetings/").content.decode()
+
+
+def test_city_and_public_plan_pages_follow_changes_at_once(client, braga):
+    from .factories import ActionFactory
+
+    plan = PlanFactory(city=braga, is_public=True, title="Braga's public plan")
+    ActionFactory(plan=plan, title="First action")
+    plan_url, city_url = f"/en/plans/{plan.pk}/", "/en/cities/braga/"
+    assert "First action" in client.get(plan_url).content.decode()
+    assert "Braga's public plan" in client.get(city_url).content.decode().replace("&#x27;", "'")
+    with CaptureQueriesContext(connection) as cached:
+        client.get(plan_url)
+        client.get(city_url)
+    assert not any('"actionplans_action"' in query["sql"] for query in cached.captured_queries)
+
+    ActionFactory(plan=plan, title="An action added later")
+    PracticeFactory(city=braga, title="A practice published later")
+    assert "An action added later" in client.get(plan_url).content.decode()
+    assert "A practice published later" in client.get(city_url).content.decode()
