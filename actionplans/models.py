@@ -199,6 +199,8 @@ class Action(Versioned):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         ordering = ["order", "id"]
+        # A plan's page lists its actions in order.
+        indexes = [models.Index(fields=["plan", "order", "id"], name="action_plan_order_idx")]
 
     def __str__(self) -> str:
         return self.title
@@ -334,6 +336,8 @@ class ProgressUpdate(models.Model):
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
         ordering = ["-period_end", "-id"]
+        # A plan's updates, the latest period first (the dashboard's "update due").
+        indexes = [models.Index(fields=["plan", "-period_end"], name="update_plan_period_idx")]
 
     def __str__(self) -> str:
         return f"{self.plan}: {self.period_label}"

@@ -53,6 +53,8 @@ class City(models.Model):
         indexes = [
             # The directory filters by membership and orders by name.
             models.Index(fields=["membership", "name"], name="city_directory_idx"),
+            # The directory and every city list: ordered by name.
+            models.Index(fields=["name"], name="city_by_name_idx"),
         ]
 
     def __str__(self) -> str:

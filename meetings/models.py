@@ -110,6 +110,12 @@ class Meeting(models.Model):
                 condition=Q(published_at__isnull=False),
                 name="meeting_published_by_start_idx",
             ),
+            # Upcoming meetings: published ones that have not ended yet.
+            models.Index(
+                fields=["ends_at"],
+                condition=Q(published_at__isnull=False),
+                name="meeting_published_by_end_idx",
+            ),
         ]
 
     def __str__(self) -> str:

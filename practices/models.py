@@ -149,6 +149,8 @@ class Practice(models.Model):
             models.Index(fields=["city", "status"], name="practice_city_idx"),
             # The period filter: active in a year.
             models.Index(fields=["start_year", "end_year"], name="practice_period_idx"),
+            # The feed's and exports' version: published count and latest change.
+            models.Index(fields=["status", "updated_at"], name="practice_feed_version_idx"),
         ]
 
     def __str__(self) -> str:

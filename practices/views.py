@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from cities.selectors import city_map
+from fragments.versions import cached_for_content
 
 from . import access
 from .exports import practices_csv_response, practices_json_response
 from .feeds import LatestPracticesFeed
 from .models import PracticeAttachment
 from .selectors import (
+    LIBRARY_APPS,
     guideline_page,
     library_version,
     practice_library,
@@ -82,7 +84,23 @@ def _library_modified(request: HttpRequest, *args, **kwargs):
 
 library_conditional = condition(etag_func=_library_etag, last_modified_func=_library_modified)
 
-practice_feed = library_conditional(LatestPracticesFeed())
+_latest_practices_feed = LatestPracticesFeed()
+
+
+@library_conditional
+def practice_feed(request: HttpRequest) -> HttpResponse:
+    """The Atom feed, kept until the library changes (it is polled far more than it changes)."""
+
+    def render_feed() -> tuple[bytes, str]:
+        response = _latest_practices_feed(request)
+        return response.content, response["Content-Type"]
+
+    body, content_type = cached_for_content(
+        f"feed:{get_language()}:{request.scheme}:{request.get_host()}",
+        render_feed,
+        apps=LIBRARY_APPS,
+    )
+    return HttpResponse(body, content_type=content_type)
 
 
 @library_conditional
