@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ModelMultipleChoiceField
 from practices.models import Practice, PracticeStatus
+from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import (
     Action,

@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ModelMultipleChoiceField
 from cities.models import City
 from objectives.models import Activity
+from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import AgendaItem, AgendaSession, Meeting, Registration, in_zone
 from .services import DecisionData, ItemData, MeetingData, ParticipantData

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ModelMultipleChoiceField
 from cities.models import City
 from objectives.models import Activity
+from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import GuidelineAuthor, Practice, Transfer
 
