@@ -14,12 +14,13 @@ PYTHON_BIN := $(shell for p in python3.13 python3.12 python3; do \
 # uv when it is on PATH, else the one pip installs into that Python.
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON_BIN) -m uv")
 
-.PHONY: help setup run test lint format messages check-python audit
+.PHONY: help setup run test lint format messages check-python bench audit
 
 help:
 	@echo "make run   - set up and serve the portal with its demo data on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - set up and run the whole test suite"
 	@echo "make lint  - ruff, as CI runs it"
+	@echo "make bench - load benchmark on PostgreSQL with the large data set (BENCH_ARGS=...)"
 	@echo "make audit - known vulnerabilities in the locked dependencies (pip-audit, PyPI)"
 
 check-python:
@@ -56,3 +57,8 @@ format: setup
 
 messages: setup
 	@$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=tools --ignore=var --no-obsolete
+
+# The load benchmark (bench/run.py): PostgreSQL on 127.0.0.1:5432, wrk; not part of `make test`.
+# BENCH_ARGS="--duration 5" for a quick run, "--pages practices,feed" for some pages only.
+bench: setup
+	@$(PY) bench/run.py $(BENCH_ARGS)

@@ -1,0 +1,683 @@
+"""The portal's load benchmark: one command, `make bench` (or `.venv/bin/python bench/run.py`).
+
+1. Creates the PostgreSQL database ``roma_wg_bench`` (postgres://postgres@127.0.0.1:5432) when
+   it is missing, migrates it, loads the demo (idempotent) and the large generated data set
+   (``manage.py load_scale_data``), unless that is already there at the same scale; then
+   ANALYZE, so the planner knows the tables' sizes.
+2. Signs in two city officers by writing sessions with Django's session engine: the lead officer
+   of the city with the most plans (dashboard, plan page), and an editor of enough plans that
+   each wrk connection edits a plan of its own.
+3. Serves the portal with gunicorn on 127.0.0.1 (``bench.settings``: DEBUG off, persistent
+   database connections, an ``X-SQL-Queries`` header), sync workers, 2 x cores + 1 of them by
+   default, as gunicorn's documentation advises and production runs (sync, see the Dockerfile).
+4. For each page: a short warm-up, then wrk (50 connections, 2 threads, 60 s by default) with a
+   Lua script that reports requests per second, p50/p95/p99 latency and errors (socket errors
+   plus answers other than 2xx/3xx); one more request reads the SQL query count. The "floor",
+   a view answering "ok" through the same middleware, is measured in the same run as the
+   reference. The plan edit is a real form round trip (see bench/lua/plan_edit.lua).
+5. Renders the four PDF report kinds on that data in a separate process
+   (``bench/reports_bench.py --existing``) and records its time and peak memory.
+6. Prints a table and writes ``bench/results/<timestamp>.csv`` and ``.json`` and
+   ``bench/results/latest.json`` (results are not committed).
+
+    .venv/bin/python bench/run.py                      # the full run, 60 s a page
+    .venv/bin/python bench/run.py --duration 5         # a quick look
+    .venv/bin/python bench/run.py --pages practices,practices_search --no-pdf
+
+wrk, PostgreSQL and gunicorn share the machine: on 2 cores the figures are a floor of what a
+real deployment does, comparable from run to run on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import http.client
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+LUA = BENCH / "lua"
+sys.path.insert(0, str(ROOT))
+
+from bench import BENCH_DATABASE_URL  # noqa: E402
+
+EDITOR_EMAIL = "bench.editor@scale.example.org"
+
+# (name, path template, who, target). who: anonymous | officer | editor.
+# target: the latency budget of public pages (ms at p95), None for signed-in pages.
+PAGES = [
+    ("floor", "/bench/floor/", "anonymous", None),
+    ("home", "/en/", "anonymous", 50),
+    ("cities", "/en/cities/", "anonymous", 50),
+    ("city", "/en/cities/{city}/", "anonymous", 50),
+    ("practices", "/en/practices/", "anonymous", 50),
+    ("practices_filtered", "/en/practices/?theme=education&country={country}", "anonymous", 50),
+    ("practices_search", "/en/practices/?q=school+mediation", "anonymous", 100),
+    ("practice", "/en/practices/{practice}/", "anonymous", 50),
+    ("meetings", "/en/meetings/", "anonymous", 50),
+    ("meeting", "/en/meetings/{meeting}/", "anonymous", 50),
+    ("calendar", "/en/meetings/calendar.ics", "anonymous", 50),
+    ("feed", "/en/practices/feed/", "anonymous", 50),
+    ("plan", "/en/plans/{public_plan}/", "anonymous", 50),
+    ("dashboard", "/en/workspace/", "officer", None),
+    ("plan_workspace", "/en/workspace/plans/{officer_plan}/", "officer", None),
+    ("plan_edit", "/en/workspace/plans/{edit_plan}/edit/", "editor", None),
+]
+FLOOR_FACTOR = 5  # no public page slower than 5 x the floor at p50
+
+
+@dataclass
+class Row:
+    page: str
+    path: str
+    rps: float = 0.0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    p99_ms: float = 0.0
+    errors: int = 0
+    requests: int = 0
+    sql_queries: int | None = None
+    status: int | None = None
+    x_floor_p50: float | None = None
+    target: str = ""
+    notes: str = ""
+    load_before: float | None = None  # 1-minute load average when the page's run started
+    extra: dict = field(default_factory=dict)
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- Set-up -----------------------------------------------------------------------------
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    _say("wrk is missing: installing the Debian package.")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-q", "wrk"], check=True)
+    found = shutil.which("wrk")
+    if not found:
+        sys.exit("wrk could not be installed; install it (apt-get install wrk) and run again.")
+    return found
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            _say(f"Creating the database {name}.")
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def django_setup(database_url: str, redis_url: str | None) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["BENCH_DATABASE_URL"] = database_url
+    if redis_url:
+        os.environ["REDIS_URL"] = redis_url
+    else:
+        os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+
+
+def load_data(*, scale: float, seed: int) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from demo.scale import expected_counts, scale_counts
+
+    _say("Migrating and loading the demo data.")
+    call_command("migrate", interactive=False, verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
+    present, expected = scale_counts(), expected_counts(scale)
+    info: dict = {"scale": scale, "seed": seed, "counts": expected}
+    if present == expected:
+        _say(f"The generated data set is already loaded at scale {scale:g}.")
+        info["generated_now"] = False
+    else:
+        _say(f"Generating the data set at scale {scale:g} (seed {seed}).")
+        started = time.perf_counter()
+        call_command(
+            "load_scale_data", scale=scale, seed=seed, replace=bool(present["cities"]), verbosity=1
+        )
+        info["generated_now"] = True
+        info["generator_seconds"] = round(time.perf_counter() - started, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return info
+
+
+def _session_for(user) -> str:
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
+def pick_targets(*, edit_plans: int) -> tuple[dict, dict, list]:
+    """The objects the pages show (the heaviest of their kind among the generated data), the
+    cookies of the signed-in officers and the plans the editor edits."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count, Q
+
+    from actionplans.models import ActionPlan
+    from cities.models import CityMembership, OfficerRole
+    from demo.scale import scale_cities
+    from meetings.models import Meeting
+    from practices.models import Practice
+
+    cities = scale_cities()
+    city = (
+        cities.annotate(n=Count("practices", filter=Q(practices__status="published")))
+        .order_by("-n", "slug")
+        .first()
+    )
+    country = (cities.values("country").annotate(n=Count("id")).order_by("-n", "country").first())[
+        "country"
+    ]
+    practice = (
+        Practice.objects.filter(city__in=cities, status="published")
+        .annotate(
+            n_transfers=Count("transfers", distinct=True),
+            n_files=Count("attachments", distinct=True),
+            n_plans=Count("inspired_plans", distinct=True),
+        )
+        .order_by("-n_transfers", "-n_plans", "-n_files", "slug")
+        .first()
+    )
+    meeting = (
+        Meeting.objects.filter(host_city__in=cities, published_at__isnull=False)
+        .annotate(
+            n_items=Count("items", distinct=True), n_regs=Count("registrations", distinct=True)
+        )
+        .order_by("-n_items", "-n_regs", "slug")
+        .first()
+    )
+    plans = ActionPlan.objects.filter(city__in=cities).annotate(n=Count("actions"))
+    public_plan = plans.filter(is_public=True).order_by("-n", "pk").first()
+    busiest = cities.annotate(n=Count("action_plans")).order_by("-n", "slug").first()
+    officer = (
+        CityMembership.objects.filter(city=busiest, role=OfficerRole.LEAD)
+        .select_related("user")
+        .first()
+        .user
+    )
+    officer_plan = plans.filter(city=busiest).order_by("-n", "pk").first()
+
+    # The editor: officer of the cities with most plans, until there are enough plans.
+    editor, _ = get_user_model().objects.get_or_create(
+        email=EDITOR_EMAIL, defaults={"first_name": "Bench", "last_name": "Editor"}
+    )
+    CityMembership.objects.filter(user=editor).delete()
+    chosen = []
+    for candidate in cities.annotate(n=Count("action_plans")).order_by("-n", "slug"):
+        CityMembership.objects.create(user=editor, city=candidate)
+        chosen += list(
+            ActionPlan.objects.filter(city=candidate).order_by("pk")[: edit_plans - len(chosen)]
+        )
+        if len(chosen) >= edit_plans:
+            break
+
+    csrf_secret = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    cookie = {
+        role: f"{settings.SESSION_COOKIE_NAME}={_session_for(user)}; "
+        f"{settings.CSRF_COOKIE_NAME}={csrf_secret}"
+        for role, user in (("officer", officer), ("editor", editor))
+    }
+    cookie["anonymous"] = ""
+    values = {
+        "city": city.slug,
+        "country": country,
+        "practice": practice.slug,
+        "meeting": meeting.slug,
+        "public_plan": public_plan.pk,
+        "officer_plan": officer_plan.pk,
+        "edit_plan": chosen[0].pk,
+    }
+    return values, cookie, chosen
+
+
+def write_edit_plans(plans: list, directory: Path) -> Path:
+    """One line a plan: id, then the edit form's fields twice (the summary differs)."""
+    lines = []
+    for plan in plans:
+        fields = {
+            "title": plan.title,
+            "topic": plan.topic,
+            "objective": plan.objective_id or "",
+            "inspired_by": plan.inspired_by_id or "",
+            "status": plan.status,
+            "start_date": plan.start_date.isoformat() if plan.start_date else "",
+            "end_date": plan.end_date.isoformat() if plan.end_date else "",
+            "baseline": plan.baseline,
+        }
+        if plan.is_public:
+            fields["is_public"] = "on"
+        summary = plan.summary.removesuffix(" (revised)")
+        a = urlencode({**fields, "summary": summary})
+        b = urlencode({**fields, "summary": summary + " (revised)"})
+        lines.append(f"{plan.pk}\t{a}\t{b}")
+    path = directory / "plans.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+# --- Serving ------------------------------------------------------------------------------
+
+
+def start_gunicorn(*, port: int, workers: int, env: dict, log: Path) -> subprocess.Popen:
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "roma_wg.wsgi:application",
+        "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers),
+        "--worker-class", "sync",
+        "--timeout", "60",
+        "--error-logfile", str(log),
+        "--log-level", "warning",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"gunicorn stopped at start-up; see {log}")
+        try:
+            status, _headers, _body = fetch(port, "/bench/floor/")
+            if status == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.3)
+    stop(process)
+    sys.exit("gunicorn did not answer within 60 s.")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def fetch(port: int, path: str, *, cookie: str = "", method: str = "GET", body: str = ""):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Cookie": cookie} if cookie else {}
+    if method == "POST":
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=body.encode() or None, headers=headers)
+    response = connection.getresponse()
+    content = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), content.decode(errors="replace")
+
+
+# --- Measuring ---------------------------------------------------------------------------
+
+
+def run_wrk(wrk: str, *, url: str, script: str, cookie: str, seconds: int, connections: int,
+            threads: int, script_args: list[str] = ()) -> dict:  # fmt: skip
+    command = [
+        wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+        "-s", script,
+    ]  # fmt: skip
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    command.append(url)
+    if script_args:
+        command += ["--", *script_args]
+    done = subprocess.run(command, cwd=LUA, capture_output=True, text=True, check=True)
+    drain(urlsplit(url).port)
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return json.loads(line.removeprefix("BENCH_JSON "))
+    raise RuntimeError(f"wrk printed no result:\n{done.stdout}\n{done.stderr}")
+
+
+def drain(port: int, *, limit: float = 600) -> None:
+    """Wait until gunicorn has answered what wrk left in its queue when it stopped: a late save
+    would otherwise change a plan's version under the next run's feet, and a slow page's
+    backlog would be counted against the next page."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            fetch(port, "/bench/floor/")
+            break
+        except OSError:  # timed out behind the backlog: ask again
+            continue
+    time.sleep(0.5)
+
+
+def sql_count(port: int, path: str, cookie: str) -> tuple[int, int | None]:
+    status, headers, _body = fetch(port, path, cookie=cookie)
+    value = headers.get("X-SQL-Queries")
+    return status, int(value) if value is not None else None
+
+
+def edit_round_trip(
+    port: int, path: str, cookie: str, fields: str
+) -> tuple[int | None, int | None, int]:
+    """SQL queries of the edit form and of one save, and the save's status."""
+    status, headers, body = fetch(port, path, cookie=cookie)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    version = re.search(r'name="expected_version" value="(\d+)"', body)
+    if status != 200 or not token or not version:
+        return None, None, status
+    form_queries = int(headers.get("X-SQL-Queries", 0))
+    payload = f"csrfmiddlewaretoken={token[1]}&expected_version={version[1]}&{fields}"
+    status, headers, _body = fetch(port, path, cookie=cookie, method="POST", body=payload)
+    return form_queries, int(headers.get("X-SQL-Queries", 0)), status
+
+
+def _row_from(name: str, path: str, result: dict) -> Row:
+    return Row(
+        page=name,
+        path=path,
+        rps=round(result["rps"], 1),
+        p50_ms=round(result["p50_us"] / 1000, 1),
+        p95_ms=round(result["p95_us"] / 1000, 1),
+        p99_ms=round(result["p99_us"] / 1000, 1),
+        errors=result["socket_errors"] + result["status_errors"],
+        requests=result["requests"],
+    )
+
+
+def measure(args, wrk: str, port: int, values: dict, cookies: dict, plans_file: Path,
+            fields_of_first_plan: str) -> list[Row]:  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    wanted = set(args.pages.split(",")) if args.pages else None
+    rows = []
+    # The floor again at the end: a drift between the two says the machine got busier.
+    pages = [*PAGES, ("floor_end", "/bench/floor/", "anonymous", None)]
+    for name, template, who, _target in pages:
+        if wanted and name not in wanted and not name.startswith("floor"):
+            continue
+        path = template.format(**values)
+        cookie = cookies[who]
+        wrk_options = {
+            "cookie": cookie, "connections": args.connections, "threads": args.threads,
+        }  # fmt: skip
+        if name == "plan_edit":
+            edit_args = [str(plans_file), str(args.threads)]
+            script = "plan_edit.lua"
+            url = base + "/en/workspace/plans/"
+        else:
+            edit_args, script, url = [], "page.lua", base + path
+        _say(f"  {name:<20} {path}")
+        load_before = round(os.getloadavg()[0], 2)
+        try:
+            if args.warmup:
+                # One connection a worker: every worker renders the page once or more (imports,
+                # templates, its cache), without leaving a long queue behind.
+                warm = {**wrk_options, "connections": args.workers, "threads": 1}
+                if name == "plan_edit":
+                    edit_args[1] = "1"
+                run_wrk(wrk, url=url, script=script, seconds=args.warmup, script_args=edit_args,
+                        **warm)  # fmt: skip
+                if name == "plan_edit":
+                    edit_args[1] = str(args.threads)
+            result = run_wrk(wrk, url=url, script=script, seconds=args.duration,
+                             script_args=edit_args, **wrk_options)  # fmt: skip
+        except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
+            _say(f"    failed: {error}")
+            rows.append(Row(page=name, path=path, notes=f"not measured: {error}"[:200]))
+            continue
+        if name != "plan_edit":
+            row = _row_from(name, path, result)
+            row.load_before = load_before
+            try:
+                row.status, row.sql_queries = sql_count(port, path, cookie)
+            except OSError as error:
+                row.notes = f"no query count: {error}"
+                rows.append(row)
+                continue
+            if row.status != 200:
+                row.notes = f"answered {row.status}"
+            elif not row.requests:
+                row.notes = "no answer within the run"
+            rows.append(row)
+            continue
+        # The edit: wrk's figures are for the mix of form GETs and saves; the saves alone
+        # are timed by the script.
+        try:
+            form_queries, save_queries, save_status = edit_round_trip(
+                port, path, cookie, fields_of_first_plan
+            )
+        except OSError:
+            form_queries = save_queries = save_status = None
+        mix = _row_from("plan_edit (form + save)", path, result)
+        mix.load_before = load_before
+        mix.sql_queries = form_queries
+        mix.errors += result["saves_failed"] + result["forms_failed"]
+        mix.notes = f"{result['forms_ok']} forms, {result['saves_ok']} saves"
+        mix.extra = {k: result[k] for k in ("saves_ok", "saves_failed", "forms_ok",
+                                             "forms_failed", "lost")}  # fmt: skip
+        save = Row(
+            page="plan_edit_save (POST)",
+            path=path,
+            rps=round(result["saves_ok"] / result["seconds"], 1),
+            p50_ms=round(result["save_p50_us"] / 1000, 1),
+            p95_ms=round(result["save_p95_us"] / 1000, 1),
+            p99_ms=round(result["save_p99_us"] / 1000, 1),
+            errors=result["saves_failed"],
+            requests=result["saves_ok"] + result["saves_failed"],
+            sql_queries=save_queries,
+            load_before=load_before,
+            status=save_status,
+            notes="" if save_status == 302 else f"check save answered {save_status}",
+        )
+        if result["saves_ok"] and not result.get("save_timed"):
+            save.notes = "no per-save timing (wrk without LuaJIT FFI)"
+        rows += [mix, save]
+    return rows
+
+
+def judge(rows: list[Row]) -> None:
+    floor = next((r for r in rows if r.page == "floor"), None)
+    targets = {name: target for name, _path, _who, target in PAGES}
+    for row in rows:
+        if not row.requests:
+            row.target = "no result"
+            continue
+        if floor and floor.p50_ms and not row.page.startswith("floor"):
+            row.x_floor_p50 = round(row.p50_ms / floor.p50_ms, 1)
+        misses = []
+        if row.errors:
+            misses.append("errors")
+        target = targets.get(row.page)
+        if target is not None:
+            if row.p95_ms >= target:
+                misses.append(f"p95>={target}ms")
+            if row.x_floor_p50 is not None and row.x_floor_p50 > FLOOR_FACTOR:
+                misses.append(f">{FLOOR_FACTOR}x floor")
+        if misses:
+            row.target = "MISS: " + ", ".join(misses)
+        elif row.page.startswith("floor"):
+            row.target = "reference"
+        else:
+            row.target = "ok" if target is not None else "ok (no latency target)"
+
+
+def render_pdfs(env: dict) -> dict:
+    _say("Rendering the four PDF report kinds on the large data set.")
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "reports_bench.py"), "--existing", "--json"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            return json.loads(line)
+    return {"error": (done.stderr or done.stdout)[-2000:]}
+
+
+# --- Output --------------------------------------------------------------------------------
+
+
+def print_table(rows: list[Row], pdf: dict | None) -> None:
+    header = (
+        f"{'page':<24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+        f"{'SQL':>5} {'x floor':>8}  target"
+    )
+    print()
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        sql = "" if r.sql_queries is None else str(r.sql_queries)
+        floor = "" if r.x_floor_p50 is None else f"{r.x_floor_p50:.1f}"
+        notes = f"  ({r.notes})" if r.notes else ""
+        print(
+            f"{r.page:<24} {r.rps:>8.1f} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f} {r.p99_ms:>8.1f} "
+            f"{r.errors:>7} {sql:>5} {floor:>8}  {r.target}{notes}"
+        )
+    if pdf and "reports" in pdf:
+        print()
+        print(f"{'PDF report':<64} {'seconds':>8} {'pages':>6} {'peak MB':>8}")
+        for report in pdf["reports"]:
+            print(
+                f"{report['report']:<64} {report['seconds']:>8.2f} {report['pages']:>6} "
+                f"{report['peak_rss_mb']:>8.0f}"
+            )
+        print(f"peak memory of the rendering process: {pdf['peak_rss_mb']:.0f} MB")
+    elif pdf:
+        print(f"PDF rendering failed: {pdf.get('error')}")
+
+
+def write_results(rows: list[Row], info: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    columns = ["page", "path", "rps", "p50_ms", "p95_ms", "p99_ms", "errors", "requests",
+               "sql_queries", "x_floor_p50", "target", "notes", "load_before"]  # fmt: skip
+    csv_path = RESULTS / f"{stamp}.csv"
+    with csv_path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(asdict(row))
+    document = {**info, "pages": [asdict(row) for row in rows]}
+    text = json.dumps(document, indent=2, default=str)
+    (RESULTS / f"{stamp}.json").write_text(text)
+    (RESULTS / "latest.json").write_text(text)
+    return csv_path
+
+
+def main(argv: list[str] | None = None) -> None:
+    cores = os.cpu_count() or 1
+    parser = argparse.ArgumentParser(description="Load benchmark of the portal (see the module).")
+    parser.add_argument("--duration", type=int, default=60, help="seconds per page (60)")
+    parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per page (3)")
+    parser.add_argument("--connections", type=int, default=50, help="concurrent users (50)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * cores + 1,
+        help=f"gunicorn sync workers (2 x cores + 1 = {2 * cores + 1})",
+    )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated page names (default all): " + ",".join(p[0] for p in PAGES),
+    )
+    parser.add_argument("--scale", type=float, default=1.0, help="data set scale (1.0)")
+    parser.add_argument("--seed", type=int, default=2020, help="data set seed (2020)")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--database-url", default=BENCH_DATABASE_URL)
+    parser.add_argument("--redis", default="", help="REDIS_URL for cache and sessions (none)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF rendering")
+    args = parser.parse_args(argv)
+    unknown = set(filter(None, args.pages.split(","))) - {p[0] for p in PAGES}
+    if unknown:
+        parser.error(f"unknown pages: {', '.join(sorted(unknown))}")
+
+    load = os.getloadavg()[0]
+    if load > cores / 2:
+        _say(f"The machine is busy (load average {load:.1f} on {cores} cores): the figures will "
+             "be lower than on a quiet machine.")  # fmt: skip
+    wrk = ensure_wrk()
+    ensure_database(args.database_url)
+    django_setup(args.database_url, args.redis or None)
+    data = load_data(scale=args.scale, seed=args.seed)
+    # Every connection of a wrk thread edits a plan of its own, with some to spare.
+    edit_plans = args.connections + 8 * args.threads
+    values, cookies, plans = pick_targets(edit_plans=edit_plans)
+    from django.db import connections
+
+    connections.close_all()
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    started = datetime.now().isoformat(timespec="seconds")
+    with tempfile.TemporaryDirectory(prefix="roma-wg-bench-") as scratch:
+        plans_file = write_edit_plans(plans, Path(scratch))
+        first_fields = plans_file.read_text().splitlines()[0].split("\t")[1]
+        log = Path(scratch) / "gunicorn.log"
+        _say(f"Serving with gunicorn: {args.workers} sync workers on 127.0.0.1:{args.port}.")
+        server = start_gunicorn(port=args.port, workers=args.workers, env=env, log=log)
+        try:
+            _say(f"Measuring ({args.duration} s a page, {args.connections} connections, "
+                 f"{args.threads} wrk threads):")  # fmt: skip
+            rows = measure(args, wrk, args.port, values, cookies, plans_file, first_fields)
+        finally:
+            stop(server)
+            server_log = log.read_text()[-4000:] if log.exists() else ""
+    judge(rows)
+    pdf = None if args.no_pdf else render_pdfs(env)
+    info = {
+        "started": started,
+        "machine": {"cores": cores, "platform": platform.platform(),
+                    "python": platform.python_version()},
+        "run": {"duration_s": args.duration, "warmup_s": args.warmup,
+                "connections": args.connections, "wrk_threads": args.threads,
+                "gunicorn_workers": args.workers, "worker_class": "sync",
+                "redis": bool(args.redis)},
+        "data": data,
+        "targets": {"public_p95_ms": 50, "search_p95_ms": 100,
+                    "p50_floor_factor": FLOOR_FACTOR, "errors": 0},
+        "pdf": pdf,
+        "server_log_tail": server_log,
+    }  # fmt: skip
+    print_table(rows, pdf)
+    csv_path = write_results(rows, info)
+    _say(f"\nResults: {csv_path}, {csv_path.with_suffix('.json')}, {RESULTS / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()
