@@ -115,9 +115,14 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     filters = MeetingFilter(request.GET or None, queryset=published_meetings())
     upcoming, past = meetings_upcoming_and_past(meetings=filters.qs)
     past_page = Paginator(past, PAST_PER_PAGE).get_page(request.GET.get("page"))
-    figures = attendance_figures(meetings=past_page.object_list)
-    for meeting in past_page.object_list:
-        meeting.figures = figures.get(meeting.pk)
+
+    def past_with_figures() -> list[Meeting]:
+        meetings = list(past_page.object_list)
+        figures = attendance_figures(meetings=meetings)
+        for meeting in meetings:
+            meeting.figures = figures.get(meeting.pk)
+        return meetings
+
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -125,8 +130,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "meetings/meeting_list.html",
         {
             "filter": filters,
-            "upcoming": list(upcoming),
+            # The lists are a cached fragment: read only when it is rendered again.
+            "upcoming": SimpleLazyObject(lambda: list(upcoming)),
             "past_page": past_page,
+            "past_meetings": SimpleLazyObject(past_with_figures),
             "query": query.urlencode(),
             "filter_key": hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16],
             "is_filtered": bool(filters.is_bound and any(filters.form.cleaned_data.values())),

@@ -110,14 +110,16 @@ def test_meeting_page_shows_agenda_changes_at_once(client, braga):
     assert "A session added later" in client.get("/en/meetings/cached-meeting/").content.decode()
 
 
-def test_meeting_filters_offer_a_city_added_later(client, braga):
+def test_meeting_list_offers_a_city_and_a_meeting_added_later(client, braga):
     from .meetings_factories import MeetingFactory
 
     MeetingFactory(host_city=braga)
     option = '<option value="newtown">Newtown</option>'
     assert option not in client.get("/en/meetings/").content.decode()
-    CityFactory(name="Newtown", slug="newtown")
+    newtown = CityFactory(name="Newtown", slug="newtown")
     assert option in client.get("/en/meetings/").content.decode()
+    MeetingFactory(host_city=newtown, title="A meeting announced later")
+    assert "A meeting announced later" in client.get("/en/meetings/").content.decode()
 
 
 def test_city_and_public_plan_pages_follow_changes_at_once(client, braga):
