@@ -4,6 +4,7 @@ import hashlib
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
@@ -39,15 +40,19 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    practice = practice_page(practice=access.get_practice_for_viewing(request.user, slug=slug))
+    found = access.get_practice_for_viewing(request.user, slug=slug)
+    # The page body is a cached fragment: the practice with everything around it, its related
+    # practices and its map are read only when it is rendered again.
+    practice = SimpleLazyObject(lambda: practice_page(practice=found))
     return render(
         request,
         "practices/practice_detail.html",
         {
+            "found": found,
             "practice": practice,
-            "related": related_practices(practice=practice),
-            "city_map": city_map([practice.city]),
-            "can_edit": access.can_edit_practice(request.user, practice),
+            "related": SimpleLazyObject(lambda: related_practices(practice=practice)),
+            "city_map": SimpleLazyObject(lambda: city_map([practice.city])),
+            "can_edit": access.can_edit_practice(request.user, found),
         },
     )
 

@@ -139,3 +139,21 @@ def test_city_and_public_plan_pages_follow_changes_at_once(client, braga):
     PracticeFactory(city=braga, title="A practice published later")
     assert "An action added later" in client.get(plan_url).content.decode()
     assert "A practice published later" in client.get(city_url).content.decode()
+
+
+def test_practice_page_keeps_each_visitors_links_and_follows_changes(client, braga, turin, staff):
+    from django.test import Client
+
+    from practices.models import Transfer
+
+    practice = PracticeFactory(city=braga, title="Cached practice")
+    url = practice.get_absolute_url()
+    assert "Record that a city adopted it" not in client.get(url).content.decode()
+    staff_client = Client()
+    staff_client.force_login(staff)
+    staff_page = staff_client.get(url).content.decode()
+    assert "Record that a city adopted it" in staff_page  # not the anonymous cached copy
+    assert "Record that a city adopted it" not in client.get(url).content.decode()
+
+    Transfer.objects.create(practice=practice, city=turin, stage="adapt")
+    assert "Turin" in client.get(url).content.decode()
