@@ -52,6 +52,7 @@ from actionplans.models import (
 )
 from actionplans.services import targets_ensure
 from cities.models import City, CityMembership, OfficerRole
+from fragments.versions import content_changed
 from meetings.models import (
     AgendaItem,
     AgendaSession,
@@ -507,6 +508,11 @@ def _history_off() -> Iterator[None]:
         yield
 
 
+def _public_content_changed() -> None:
+    for app_label in settings.PUBLIC_CONTENT_APPS:
+        content_changed(app_label)
+
+
 def scale_delete() -> dict[str, int]:
     """Remove the generated data set (and only it); the demo and real records stay."""
     _refuse_in_production()
@@ -534,6 +540,7 @@ def scale_delete() -> dict[str, int]:
         Transfer.objects.filter(city_id__in=cities).delete()
         users.delete()
         City.objects.filter(pk__in=cities).delete()
+        _public_content_changed()
     return counts
 
 
@@ -1414,6 +1421,7 @@ def scale_load(
             steps.append((name, time.perf_counter() - step_started))
             if progress:
                 progress(name, steps[-1][1])
+        _public_content_changed()  # bulk inserts send no signals: cached pages must go
     return ScaleResult(counts=generator.counts, seconds=time.perf_counter() - started, steps=steps)
 
 
