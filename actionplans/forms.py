@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from practices.models import Practice, PracticeStatus
+from practices.models import Practice, PracticeStatus, Transfer
 from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import (
@@ -58,11 +58,17 @@ class PlanForm(VersionedForm):
             "baseline": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, city=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Published practices only: other cities' drafts are theirs (the plan's own choice stays).
+        # The published practices the city recorded adopting (the plan's own choice stays): the
+        # whole library, 10,000 practices, would make a list nobody can use.
+        adopted = Transfer.objects.filter(city=city or self.instance.city).values("practice_id")
         self.fields["inspired_by"].queryset = Practice.objects.filter(
-            Q(status=PracticeStatus.PUBLISHED) | Q(pk=self.instance.inspired_by_id)
+            Q(status=PracticeStatus.PUBLISHED, pk__in=adopted) | Q(pk=self.instance.inspired_by_id)
+        ).only("pk", "title")
+        self.fields["inspired_by"].help_text = _(
+            "A practice your city recorded adopting: on the practice's page, “Record that a city "
+            "adopted it” adds it to this list."
         )
 
     def clean(self):

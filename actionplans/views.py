@@ -129,7 +129,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     if city is None:
         return render(request, "actionplans/workspace/choose_city.html", {"cities": cities})
-    form = PlanForm(request.POST or None)
+    form = PlanForm(request.POST or None, city=city)
     if request.method == "POST" and form.is_valid():
         try:
             plan = plan_save(plan=None, city=city, data=form.model_data())

@@ -8,7 +8,7 @@ from django.test import Client
 from actionplans.models import ActionPlan, Measurement, ProgressUpdate, Review
 from actionplans.services import update_save, update_submit
 
-from .factories import ActionFactory, IndicatorFactory, PlanFactory, UserFactory
+from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -381,3 +381,23 @@ def test_evidence_is_checked_attached_and_downloadable_by_the_plan_readers_only(
     )
     client.force_login(turin_officer)
     assert client.get(evidence.get_absolute_url()).status_code == 404
+
+
+def test_inspired_by_offers_the_practices_the_city_adopted(braga, turin):
+    from actionplans.forms import PlanForm
+    from practices.models import Transfer
+
+    adopted = PracticeFactory(city=turin, title="Adopted by Braga")
+    PracticeFactory.create_batch(3, city=turin)  # the rest of the library is not listed
+    draft = PracticeFactory(city=turin, status="draft")
+    Transfer.objects.create(practice=adopted, city=braga, stage="adapt")
+    Transfer.objects.create(practice=draft, city=braga, stage="understand")
+
+    offered = PlanForm(city=braga).fields["inspired_by"].queryset
+    assert list(offered) == [adopted]
+
+    other = PracticeFactory(city=turin, title="Not adopted")
+    plan = PlanFactory(city=braga, inspired_by=other)
+    assert set(PlanForm(instance=plan).fields["inspired_by"].queryset) == {adopted, other}
+    form = PlanForm(instance=plan, data={"inspired_by": str(draft.pk)})
+    assert not form.is_valid() and "inspired_by" in form.errors
