@@ -148,6 +148,10 @@ def django_setup(database_url: str, redis_url: str | None) -> None:
     import django
 
     django.setup()
+    if redis_url:
+        from django.core.cache import cache
+
+        cache.clear()  # the benchmark's own Redis database: no page cached by an earlier run
 
 
 def load_data(*, scale: float, seed: int) -> dict:
@@ -512,6 +516,27 @@ def measure(args, wrk: str, port: int, values: dict, cookies: dict, plans_file: 
     return rows
 
 
+def users_run(args, wrk: str, port: int, values: dict, scratch: Path) -> Row:
+    """Many users at once on every public page in turn: the "zero errors" target."""
+    paths = [
+        template.format(**values)
+        for name, template, who, target in PAGES
+        if who == "anonymous" and target is not None
+    ]
+    paths_file = scratch / "public-paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    name = f"{args.users} users, public pages"
+    _say(f"  {name} for {args.users_duration} s")
+    load_before = round(os.getloadavg()[0], 2)
+    result = run_wrk(wrk, url=f"http://127.0.0.1:{port}/", script="mixed.lua", cookie="",
+                     seconds=args.users_duration, connections=args.users, threads=args.threads,
+                     script_args=[str(paths_file)])  # fmt: skip
+    row = _row_from(name, f"{len(paths)} pages in turn", result)
+    row.load_before = load_before
+    row.notes = f"{result['timeouts']} timeouts"
+    return row
+
+
 def judge(rows: list[Row]) -> None:
     # The floor is measured first and last; the faster of the two is the reference (the other
     # one was slowed by something else on the machine).
@@ -610,7 +635,20 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Load benchmark of the portal (see the module).")
     parser.add_argument("--duration", type=int, default=60, help="seconds per page (60)")
     parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per page (3)")
-    parser.add_argument("--connections", type=int, default=50, help="concurrent users (50)")
+    parser.add_argument(
+        "--connections",
+        type=int,
+        default=4,
+        help="concurrent users while a page's latency is measured (4: two a core, so the "
+        "figures are the page's own time, not a queue's)",
+    )
+    parser.add_argument(
+        "--users",
+        type=int,
+        default=50,
+        help="concurrent users of the closing run over every public page (50)",
+    )
+    parser.add_argument("--users-duration", type=int, default=60, help="seconds of that run (60)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument(
         "--workers",
@@ -627,7 +665,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2020, help="data set seed (2020)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--database-url", default=BENCH_DATABASE_URL)
-    parser.add_argument("--redis", default="", help="REDIS_URL for cache and sessions (none)")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
+        help="REDIS_URL for the cache and sessions, shared by the workers as in production "
+        "(redis://127.0.0.1:6379/13, flushed at the start; '' for none)",
+    )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF rendering")
     args = parser.parse_args(argv)
     unknown = set(filter(None, args.pages.split(","))) - {p[0] for p in PAGES}
@@ -661,6 +704,8 @@ def main(argv: list[str] | None = None) -> None:
             _say(f"Measuring ({args.duration} s a page, {args.connections} connections, "
                  f"{args.threads} wrk threads):")  # fmt: skip
             rows = measure(args, wrk, args.port, values, cookies, plans_file, first_fields)
+            if args.users and not args.pages:
+                rows.append(users_run(args, wrk, args.port, values, Path(scratch)))
         finally:
             stop(server)
             server_log = log.read_text()[-4000:] if log.exists() else ""
@@ -672,6 +717,7 @@ def main(argv: list[str] | None = None) -> None:
                     "python": platform.python_version()},
         "run": {"duration_s": args.duration, "warmup_s": args.warmup,
                 "connections": args.connections, "wrk_threads": args.threads,
+                "users": args.users, "users_duration_s": args.users_duration,
                 "gunicorn_workers": args.workers, "worker_class": "sync",
                 "redis": bool(args.redis)},
         "data": data,
