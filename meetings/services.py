@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from cities.models import City
 from cities.selectors import cities_for_user
+from fragments.versions import content_changed
 from objectives.models import Activity
 
 from .models import (
@@ -72,6 +73,8 @@ def _changed(meeting: Meeting) -> None:
     Meeting.objects.filter(pk=meeting.pk).update(
         **{name: getattr(meeting, name) for name in fields}
     )
+    # Bulk updates (agenda moves, attendance) send no signals: cached pages must go all the same.
+    content_changed("meetings")
 
 
 def _local(meeting: Meeting, moment: datetime) -> str:

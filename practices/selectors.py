@@ -295,7 +295,7 @@ def practices_for_export(*, params: QueryDict) -> QuerySet[Practice]:
 def library_version() -> tuple[int, datetime | None]:
     """How many practices are published and when the latest change among them was: what the
     feed and the exports answer conditional requests with."""
-    version = published_practices().aggregate(count=Count("pk"), latest=Max("updated_at"))
+    version = published_practices().aggregate(count=Count("*"), latest=Max("updated_at"))
     return version["count"], version["latest"]
 
 

@@ -71,7 +71,10 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
 def _library_version(request: HttpRequest):
     """Looked up once per request, shared by the ETag and the Last-Modified functions."""
     if not hasattr(request, "_library_version"):
-        request._library_version = library_version()
+        # Kept with the library's content version: no count over 10,000 rows per poll.
+        request._library_version = cached_for_content(
+            "library-version", library_version, apps=LIBRARY_APPS
+        )
     return request._library_version
 
 

@@ -274,7 +274,8 @@ def test_feed_and_exports_answer_conditional_requests(client, url):
     assert after_change.status_code == 200
     assert after_change["ETag"] != first["ETag"]
 
-    Practice.objects.filter(pk=practice.pk).update(status="draft")
+    practice.status = "draft"
+    practice.save()
     unpublished = client.get(url, headers={"if-none-match": after_change["ETag"]})
     assert unpublished.status_code == 200
 
