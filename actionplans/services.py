@@ -3,6 +3,7 @@ save), frozen progress updates and the critical friend review workflow."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -162,12 +163,15 @@ def measurement_add(*, indicator: Indicator, data: dict) -> Measurement:
     return measurement
 
 
-def _snapshot(plan: ActionPlan, *, until) -> dict:
-    indicators = []
-    for indicator in plan.indicators.prefetch_related("measurements"):
-        latest = [m for m in indicator.measurements.all() if m.date <= until]
-        last = latest[-1] if latest else None
-        indicators.append(
+def snapshot_of(
+    *, indicators: Iterable[tuple[Indicator, list[Measurement]]], actions: Iterable[Action], until
+) -> dict:
+    """What a progress update freezes: each indicator's latest value up to ``until`` (its
+    measurements in date order) and each action's statuses."""
+    frozen = []
+    for indicator, measurements in indicators:
+        last = next((m for m in reversed(measurements) if m.date <= until), None)
+        frozen.append(
             {
                 "id": indicator.pk,
                 "name": indicator.name,
@@ -177,17 +181,28 @@ def _snapshot(plan: ActionPlan, *, until) -> dict:
                 "target": str(indicator.target_value),
             }
         )
-    actions = [
-        {
-            "id": action.pk,
-            "title": action.title,
-            "status": action.status,
-            "progress": action.progress,
-            "validated_status": action.validated_status,
-        }
-        for action in plan.actions.all()
-    ]
-    return {"indicators": indicators, "actions": actions}
+    return {
+        "indicators": frozen,
+        "actions": [
+            {
+                "id": action.pk,
+                "title": action.title,
+                "status": action.status,
+                "progress": action.progress,
+                "validated_status": action.validated_status,
+            }
+            for action in actions
+        ],
+    }
+
+
+def _snapshot(plan: ActionPlan, *, until) -> dict:
+    indicators = plan.indicators.prefetch_related("measurements")
+    return snapshot_of(
+        indicators=[(indicator, list(indicator.measurements.all())) for indicator in indicators],
+        actions=plan.actions.all(),
+        until=until,
+    )
 
 
 def update_save(*, plan: ActionPlan, update: ProgressUpdate | None, data: dict, corrects=None):

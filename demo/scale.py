@@ -50,7 +50,7 @@ from actionplans.models import (
     ProgressUpdate,
     Review,
 )
-from actionplans.services import targets_ensure
+from actionplans.services import snapshot_of, targets_ensure
 from cities.models import City, CityMembership, OfficerRole
 from fragments.versions import content_changed
 from meetings.models import (
@@ -1015,7 +1015,7 @@ class _Generator:
 
     def updates(self) -> None:
         """Submitted progress updates of plans under way, with the snapshot a submission
-        freezes (see ``actionplans.services._snapshot``)."""
+        freezes (``actionplans.services.snapshot_of``)."""
         rng = self.rng
         rows = []
         for plan in self.plan_list:
@@ -1028,29 +1028,11 @@ class _Generator:
             ][-rng.randint(1, 3) :]
             for end in ends:
                 start = date(end.year, 1 if end.month == 6 else 7, 1)
-                indicators = []
-                for indicator, points in self.indicators_by_plan.get(plan.pk, []):
-                    last = next((m for m in reversed(points) if m.date <= end), None)
-                    indicators.append(
-                        {
-                            "id": indicator.pk,
-                            "name": indicator.name,
-                            "unit": indicator.unit,
-                            "value": str(last.value) if last else None,
-                            "date": last.date.isoformat() if last else None,
-                            "target": str(indicator.target_value),
-                        }
-                    )
-                actions = [
-                    {
-                        "id": a.pk,
-                        "title": a.title,
-                        "status": a.status,
-                        "progress": a.progress,
-                        "validated_status": a.validated_status,
-                    }
-                    for a in self.actions_by_plan.get(plan.pk, [])
-                ]
+                snapshot = snapshot_of(
+                    indicators=self.indicators_by_plan.get(plan.pk, []),
+                    actions=self.actions_by_plan.get(plan.pk, []),
+                    until=end,
+                )
                 rows.append(
                     ProgressUpdate(
                         plan=plan,
@@ -1058,7 +1040,7 @@ class _Generator:
                         period_start=start,
                         period_end=end,
                         narrative=" ".join(rng.sample(SENTENCES, 3)),
-                        snapshot={"indicators": indicators, "actions": actions},
+                        snapshot=snapshot,
                         submitted_at=_aware(end + timedelta(days=14), 10),
                         submitted_by=rng.choice(self.officers_of[plan.city_id]),
                     )
