@@ -88,6 +88,21 @@ def demo(db):
 
 
 @pytest.fixture
+def celery_worker_if_broker():
+    """A real worker thread consuming from Redis when there is one; eager tasks otherwise."""
+    if not settings.REDIS_URL:
+        yield None
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    from roma_wg.celery import app
+
+    app.control.purge()
+    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
+        yield worker
+
+
+@pytest.fixture
 def eager_tasks(monkeypatch):
     """Run tasks in the test's own transaction (the worker path has its own test)."""
     from roma_wg.celery import app

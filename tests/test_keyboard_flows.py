@@ -153,21 +153,6 @@ def live_demo(transactional_db, live_server, settings, tmp_path):
     return live_server
 
 
-@pytest.fixture
-def celery_worker_if_broker(live_demo):
-    """A real worker thread consuming from Redis when there is one; in-process tasks otherwise."""
-    if not settings.REDIS_URL:
-        yield None
-        return
-    from celery.contrib.testing.worker import start_worker
-
-    from roma_wg.celery import app
-
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
-        yield worker
-
-
 # --- (a) Signing in ---------------------------------------------------------------------
 
 

@@ -426,21 +426,6 @@ def test_report_is_produced_in_the_language_it_was_asked_in(
 # --- With a real worker -----------------------------------------------------------------
 
 
-@pytest.fixture
-def celery_worker_if_broker():
-    """A real worker thread consuming from Redis when there is one; eager tasks otherwise."""
-    if not settings.REDIS_URL:
-        yield None
-        return
-    from celery.contrib.testing.worker import start_worker
-
-    from roma_wg.celery import app
-
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
-        yield worker
-
-
 @pytest.mark.django_db(transaction=True)
 def test_report_is_produced_by_the_worker_after_commit(client, celery_worker_if_broker, braga):
     guideline = Guideline.objects.create(

@@ -5,25 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from django.conf import settings
 from django.core import mail
 
 from cities.services import invitation_create
-
-
-@pytest.fixture
-def celery_worker_if_broker():
-    """A real worker thread consuming from Redis when there is one; eager tasks otherwise."""
-    if not settings.REDIS_URL:
-        yield None
-        return
-    from celery.contrib.testing.worker import start_worker
-
-    from roma_wg.celery import app
-
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
-        yield worker
 
 
 @pytest.mark.django_db(transaction=True)
