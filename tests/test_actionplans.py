@@ -401,3 +401,20 @@ def test_inspired_by_offers_the_practices_the_city_adopted(braga, turin):
     assert set(PlanForm(instance=plan).fields["inspired_by"].queryset) == {adopted, other}
     form = PlanForm(instance=plan, data={"inspired_by": str(draft.pk)})
     assert not form.is_valid() and "inspired_by" in form.errors
+
+
+def test_indicator_chart_carries_its_own_strokes_for_pdf_renderers(braga):
+    """WeasyPrint draws inline SVG apart from the page's style sheet: without presentation
+    attributes the line was filled black and the target and baseline lost their colours."""
+    import re
+
+    from actionplans.templatetags.actionplans import indicator_chart
+
+    indicator = IndicatorFactory(plan=PlanFactory(city=braga))
+    Measurement.objects.create(indicator=indicator, date=date(2020, 1, 1), value=12)
+    Measurement.objects.create(indicator=indicator, date=date(2021, 1, 1), value=25)
+    svg = str(indicator_chart(indicator, False))
+    line = re.search(r"<polyline [^>]*>", svg)[0]
+    assert 'fill="none"' in line and 'stroke="#0b3a5b"' in line
+    assert re.search(r'<line class="chart-target"[^>]*stroke="#2e7d32"', svg)
+    assert re.search(r'<line class="chart-baseline"[^>]*stroke="#a3470c"', svg)

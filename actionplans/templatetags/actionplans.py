@@ -71,14 +71,16 @@ def indicator_chart(indicator, public: bool = False) -> SafeString:
 
     line = " ".join(f"{x(d)},{y(v)}" for d, v in points)
     dots = format_html_join(
-        "", '<circle class="chart-dot" cx="{}" cy="{}" r="4"/>', ((x(d), y(v)) for d, v in points)
+        "",
+        '<circle class="chart-dot" cx="{}" cy="{}" r="4" fill="#0b3a5b"/>',
+        ((x(d), y(v)) for d, v in points),
     )
     ends = ([(points[0][0], "start")] if points else []) + (
         [(points[-1][0], "end")] if len(points) > 1 else []
     )
     labels = format_html_join(
         "",
-        '<text class="chart-axis" x="{}" y="{}" text-anchor="{}">{}</text>',
+        '<text class="chart-axis" x="{}" y="{}" text-anchor="{}" fill="#333">{}</text>',
         ((x(d), HEIGHT - 12, anchor, date_format(d, "M Y")) for d, anchor in ends),
     )
     title = _("%(name)s: baseline %(baseline)s, target %(target)s") % {
@@ -88,11 +90,16 @@ def indicator_chart(indicator, public: bool = False) -> SafeString:
     }
     return format_html(
         '<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{title}" xmlns="http://www.w3.org/2000/svg">'
-        '<line class="chart-target" x1="{l}" x2="{r}" y1="{ty}" y2="{ty}"/>'
-        '<text class="chart-axis" x="{l2}" y="{tyl}">{target_label}</text>'
-        '<line class="chart-baseline" x1="{l}" x2="{r}" y1="{by}" y2="{by}"/>'
-        '<text class="chart-axis" x="{l2}" y="{byl}">{baseline_label}</text>'
-        '<polyline class="chart-line" points="{line}"/>{dots}{labels}</svg>',
+        # Presentation attributes draw the chart where no style sheet reaches it (PDF
+        # renderers read SVG apart from the page's CSS); the portal's CSS refines them.
+        '<line class="chart-target" x1="{l}" x2="{r}" y1="{ty}" y2="{ty}" stroke="#2e7d32"'
+        ' stroke-width="1.5" stroke-dasharray="6 4"/>'
+        '<text class="chart-axis" x="{l2}" y="{tyl}" fill="#333">{target_label}</text>'
+        '<line class="chart-baseline" x1="{l}" x2="{r}" y1="{by}" y2="{by}" stroke="#a3470c"'
+        ' stroke-width="1.5" stroke-dasharray="2 3"/>'
+        '<text class="chart-axis" x="{l2}" y="{byl}" fill="#333">{baseline_label}</text>'
+        '<polyline class="chart-line" points="{line}" fill="none" stroke="#0b3a5b"'
+        ' stroke-width="2.5"/>{dots}{labels}</svg>',
         w=WIDTH,
         h=HEIGHT,
         title=title,
