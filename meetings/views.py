@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -123,8 +123,13 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             meeting.figures = figures.get(meeting.pk)
         return meetings
 
-    query = request.GET.copy()
-    query.pop("page", None)
+    # Only the filters' own parameters: the pagination links carry them, and the cached
+    # fragments are keyed on them (unknown parameters must not make new cache entries).
+    query = QueryDict(mutable=True)
+    for name in MeetingFilter.base_filters:
+        if name in request.GET:
+            query.setlist(name, request.GET.getlist(name))
+    query_string = query.urlencode()
     return render(
         request,
         "meetings/meeting_list.html",
@@ -134,8 +139,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "upcoming": SimpleLazyObject(lambda: list(upcoming)),
             "past_page": past_page,
             "past_meetings": SimpleLazyObject(past_with_figures),
-            "query": query.urlencode(),
-            "filter_key": hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16],
+            "query": query_string,
+            "filter_key": hashlib.sha256(query_string.encode()).hexdigest()[:16],
             "is_filtered": bool(filters.is_bound and any(filters.form.cleaned_data.values())),
         },
     )

@@ -118,10 +118,24 @@ def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return cached_for_content("library-choices", compute, apps=LIBRARY_APPS)
 
 
+# The parameters the library reads; any other one in an address is ignored, also by the caches
+# (a stranger's "?x=<random>" must not make a new cache entry per request).
+FILTER_PARAMS = [*FACET_FIELDS, "q", "year"]
+
+
 def _filters_key(params: QueryDict) -> str:
     """The filters of a library address (not its page or order), as a short cache key."""
-    filters = {key: params.getlist(key) for key in sorted(params) if key not in {"page", "sort"}}
+    filters = {key: params.getlist(key) for key in FILTER_PARAMS if key in params}
     return hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+
+
+def library_query(params: QueryDict) -> str:
+    """The address's filters and order, without its page: what the pagination links carry."""
+    kept = QueryDict(mutable=True)
+    for key in [*FILTER_PARAMS, "sort"]:
+        if key in params:
+            kept.setlist(key, params.getlist(key))
+    return kept.urlencode()
 
 
 def _facet_sql(name: str, group_field: str) -> str:

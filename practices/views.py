@@ -19,6 +19,7 @@ from .models import PracticeAttachment
 from .selectors import (
     LIBRARY_APPS,
     guideline_page,
+    library_query,
     library_version,
     practice_library,
     practice_page,
@@ -30,12 +31,10 @@ from .selectors import (
 
 def practice_list(request: HttpRequest) -> HttpResponse:
     library = practice_library(params=request.GET)
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
     return render(
         request,
         "practices/practice_list.html",
-        {"library": library, "page_query": query_without_page.urlencode()},
+        {"library": library, "page_query": library_query(request.GET)},
     )
 
 

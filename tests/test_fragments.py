@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from fragments.context_processors import ContentVersions
 from fragments.versions import content_version
@@ -157,3 +161,26 @@ def test_practice_page_keeps_each_visitors_links_and_follows_changes(client, bra
 
     Transfer.objects.create(practice=practice, city=turin, stage="adapt")
     assert "Turin" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url, table",
+    [
+        ("/en/practices/?theme=education", '"practices_practice"'),
+        ("/en/meetings/", '"meetings_meeting"'),
+    ],
+)
+def test_unknown_parameters_make_no_new_cache_entries(client, braga, url, table):
+    from .meetings_factories import MeetingFactory
+
+    PracticeFactory.create_batch(25, city=braga)
+    for n in range(25):  # past meetings: the list pages them
+        start = timezone.now() - timedelta(days=60 + n)
+        MeetingFactory(host_city=braga, starts_at=start, ends_at=start + timedelta(hours=8))
+    client.get(f"{url}&junk=1" if "?" in url else f"{url}?junk=1")
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(f"{url}&junk=2" if "?" in url else f"{url}?junk=2").content.decode()
+    rendered = [q for q in second.captured_queries if table in q["sql"] and "COUNT" not in q["sql"]]
+    assert not rendered  # served from the fragments cached for the first address
+    pagination = re.findall(r'href="([^"]*page=2[^"]*)"', html)
+    assert pagination and not any("junk" in href for href in pagination)  # filters only
