@@ -13,3 +13,5 @@ class AccountsConfig(AppConfig):
         # Each app describes the personal data it holds in its own personal_data.py (see
         # accounts/personal_data.py): accounts never imports the apps that come after it.
         autodiscover_modules("personal_data")
+        # Connects the receiver that counts setting up TOTP as passing the second factor.
+        from . import mfa  # noqa: F401

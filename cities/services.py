@@ -5,7 +5,7 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,33 +24,77 @@ def invitation_create(*, city: City, email: str, role: str, invited_by) -> Invit
         )
     if role not in OfficerRole.values:
         raise ValidationError({"role": _("Choose a valid role.")})
+    if not invited_by.is_staff and (
+        User.objects.filter(email__iexact=email)
+        .filter(models.Q(is_staff=True) | models.Q(is_superuser=True))
+        .exists()
+    ):
+        raise ValidationError(
+            {
+                "email": _(
+                    "This address belongs to a network staff account: only network staff "
+                    "can add staff to a city."
+                )
+            }
+        )
     invitation = Invitation.objects.create(city=city, email=email, role=role, invited_by=invited_by)
     invitation_send.delay_on_commit(invitation.pk)
     return invitation
 
 
-@transaction.atomic
-def invitation_accept(
-    *, invitation: Invitation, password: str, first_name: str = "", last_name: str = ""
-):
-    """Create (or reuse) the invited person's account and make them an officer of the city.
+def invitation_account(invitation: Invitation):
+    """The live account the invitation is addressed to, if one exists."""
+    return User.objects.filter(email__iexact=invitation.email, is_active=True).first()
 
-    The e-mail address counts as verified: the person proved it by opening the link.
-    """
+
+def _locked_usable(invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
-        raise ValidationError(_("This invitation has already been used or has expired."))
-    user = User.objects.filter(email__iexact=invitation.email).first()
-    if user is None:
-        user = User.objects.create_user(
-            email=invitation.email, password=password, first_name=first_name, last_name=last_name
+        raise ValidationError(
+            _("This invitation has already been used or has expired."), code="unusable"
         )
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
-    CityMembership.objects.update_or_create(
+    return invitation
+
+
+def _join(*, invitation: Invitation, user) -> CityMembership:
+    membership, _created = CityMembership.objects.update_or_create(
         user=user, city=invitation.city, defaults={"role": invitation.role}
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_new_account(
+    *, invitation: Invitation, password: str, first_name: str = "", last_name: str = ""
+):
+    """Create the invited person's account and make them an officer of the city.
+
+    Only for an address no account holds: the link proves the address, never who a person is,
+    so it must not open an existing account (that person signs in, then accepts). The e-mail
+    address counts as verified: the person proved it by opening the link.
+    """
+    invitation = _locked_usable(invitation)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("An account with this address already exists: sign in to accept the invitation."),
+            code="account_exists",
+        )
+    user = User.objects.create_user(
+        email=invitation.email, password=password, first_name=first_name, last_name=last_name
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    _join(invitation=invitation, user=user)
     return user
+
+
+@transaction.atomic
+def invitation_accept_signed_in(*, invitation: Invitation, user) -> CityMembership:
+    """A signed-in person accepts an invitation addressed to their own account."""
+    invitation = _locked_usable(invitation)
+    if not user.is_authenticated or user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("This invitation is addressed to another account."), code="other_account"
+        )
+    return _join(invitation=invitation, user=user)

@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from .forms import InvitationAcceptForm, InvitationForm
 from .models import City, Invitation
 from .selectors import can_manage_officers, city_list, city_map, officers_of_city
-from .services import invitation_accept, invitation_create
+from .services import (
+    invitation_accept_new_account,
+    invitation_accept_signed_in,
+    invitation_account,
+    invitation_create,
+)
 
 
 def city_directory(request: HttpRequest) -> HttpResponse:
@@ -68,6 +73,13 @@ def officer_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation to a city.
+
+    The link only proves that its holder reads the invited address. It creates a new account,
+    or, where the address already has one, it waits until the person signs in to that account
+    the usual way (password, then second factor) and accepts. It never signs anyone in to an
+    existing account.
+    """
     invitation = Invitation.objects.select_related("city").filter(token=token).first()
     if invitation is None:
         raise Http404(_("This invitation link is not valid."))
@@ -75,10 +87,20 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "cities/invitation_unusable.html", {"invitation": invitation}, status=410
         )
+    if request.user.is_authenticated:
+        return _invitation_accept_signed_in(request, invitation)
+    if invitation_account(invitation) is not None:
+        # Nothing is accepted here: sign in first, then this page asks to confirm.
+        return render(
+            request,
+            "cities/invitation_sign_in.html",
+            {"invitation": invitation, "next": request.path},
+            status=403 if request.method == "POST" else 200,
+        )
     form = InvitationAcceptForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
-            user = invitation_accept(
+            user = invitation_accept_new_account(
                 invitation=invitation,
                 password=form.cleaned_data["password1"],
                 first_name=form.cleaned_data["first_name"],
@@ -99,4 +121,29 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
         "cities/invitation_accept.html",
         {"form": form, "invitation": invitation},
         status=status,
+    )
+
+
+def _invitation_accept_signed_in(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    if request.user.email.lower() != invitation.email.lower():
+        return render(
+            request, "cities/invitation_other_account.html", {"invitation": invitation}, status=403
+        )
+    error = None
+    if request.method == "POST":
+        try:
+            invitation_accept_signed_in(invitation=invitation, user=request.user)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(
+                request,
+                _("You are now an officer of %(city)s.") % {"city": invitation.city},
+            )
+            return redirect("workspace:home")
+    return render(
+        request,
+        "cities/invitation_confirm.html",
+        {"invitation": invitation, "error": error},
+        status=400 if error else 200,
     )

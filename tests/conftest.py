@@ -39,6 +39,17 @@ def _no_mfa_bypass(settings):
 
 
 @pytest.fixture(autouse=True)
+def _force_login_is_a_completed_sign_in(monkeypatch):
+    """Staff pages require a session that passed the second factor (accounts/mfa.py): the
+    tests' force_login stands for a completed sign-in; tests/sessions.py opens the others."""
+    from django.test.client import ClientMixin
+
+    from .sessions import force_login_every_factor
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_every_factor)
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate-limit counters live in the cache; each test starts with none."""
     cache.clear()
