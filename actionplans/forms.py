@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import EditForm
 from practices.models import Practice, PracticeStatus, Transfer
 from roma_wg.fields import ModelMultipleChoiceField
 
@@ -22,21 +23,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class VersionedForm(forms.ModelForm):
-    """Carries the version the person started from, for the lost-update guard."""
-
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["expected_version"] = self.instance.version
-
-    def model_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
-
-
-class PlanForm(VersionedForm):
+class PlanForm(EditForm):
     class Meta:
         model = ActionPlan
         fields = [
@@ -79,7 +66,7 @@ class PlanForm(VersionedForm):
         return cleaned
 
 
-class ActionForm(VersionedForm):
+class ActionForm(EditForm):
     class Meta:
         model = Action
         fields = [
@@ -123,14 +110,14 @@ class ValidateForm(forms.Form):
     )
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(EditForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_date", "done_date"]
         widgets = {"due_date": DATE, "done_date": DATE}
 
 
-class IndicatorForm(VersionedForm):
+class IndicatorForm(EditForm):
     class Meta:
         model = Indicator
         fields = [
@@ -161,7 +148,7 @@ class MeasurementForm(forms.ModelForm):
         widgets = {"date": DATE}
 
 
-class UpdateForm(forms.ModelForm):
+class UpdateForm(EditForm):
     class Meta:
         model = ProgressUpdate
         fields = ["period_label", "period_start", "period_end", "narrative"]

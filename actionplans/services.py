@@ -4,14 +4,14 @@ save), frozen progress updates and the critical friend review workflow."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
+from core.editing import BadEditToken, apply, apply_many_to_many, edit_guard
 
 from .eu_targets import EU_ROMA_TARGETS
 from .models import (
@@ -28,22 +28,6 @@ from .models import (
 )
 
 
-@dataclass(frozen=True)
-class ChangedField:
-    label: str
-    yours: str
-    theirs: str
-
-
-class EditConflict(Exception):
-    """Someone else saved the object since the form was opened; nothing was written."""
-
-    def __init__(self, current: models.Model, changed: list[ChangedField]) -> None:
-        super().__init__("edit conflict")
-        self.current = current
-        self.changed = changed
-
-
 def targets_ensure() -> None:
     for code, objective, title in EU_ROMA_TARGETS:
         EUTarget.objects.get_or_create(
@@ -51,69 +35,48 @@ def targets_ensure() -> None:
         )
 
 
-def _text(field: models.Field, value) -> str:
-    if value is None:
-        return ""
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    return str(value)
+def _save_edited(model, *, instance, data: dict, base: dict | None, create: dict, by):
+    """Create, or update only if nobody saved since the form was opened (core/editing.py).
 
-
-def _conflicts(instance: models.Model, data: dict) -> list[ChangedField]:
-    """The fields where what the person typed and what is now saved differ."""
-    changed = []
-    for name, yours in data.items():
-        field = instance._meta.get_field(name)
-        theirs = getattr(instance, name)
-        if _text(field, yours) != _text(field, theirs):
-            changed.append(
-                ChangedField(str(field.verbose_name), _text(field, yours), _text(field, theirs))
-            )
-    return changed
-
-
-def _save_versioned(model, *, pk: int | None, version: int | None, data: dict, create: dict):
-    """Create, or update only if nobody saved since ``version``: the lost-update guard."""
+    ``by`` is recorded in the history as who made the change, whoever calls the service.
+    """
     with transaction.atomic():
-        if pk is None:
+        if instance is None:
             instance = model(**create)
         else:
-            instance = model.objects.select_for_update().get(pk=pk)
-            if version is not None and instance.version != version:
-                raise EditConflict(instance, _conflicts(instance, data))
-            instance.version += 1
-        for name, value in data.items():
-            setattr(instance, name, value)
+            if base is None:
+                raise BadEditToken
+            instance = edit_guard(model, pk=instance.pk, data=data, base=base)
+            if hasattr(instance, "version"):
+                instance.version += 1
+        many_to_many = apply(instance, data)
         instance.full_clean()
+        if by is not None:
+            instance._history_user = by
         instance.save()
+        apply_many_to_many(instance, many_to_many)
     return instance
 
 
-def plan_save(*, plan: ActionPlan | None, city: City | None = None, data: dict, version=None):
-    return _save_versioned(
-        ActionPlan,
-        pk=plan.pk if plan else None,
-        version=version,
-        data=data,
-        create={"city": city},
+def plan_save(
+    *, plan: ActionPlan | None, city: City | None = None, data: dict, base=None, by=None
+) -> ActionPlan:
+    return _save_edited(
+        ActionPlan, instance=plan, data=data, base=base, create={"city": city}, by=by
     )
 
 
-def action_save(*, plan: ActionPlan, action: Action | None, data: dict, version=None) -> Action:
-    return _save_versioned(
-        Action, pk=action.pk if action else None, version=version, data=data, create={"plan": plan}
-    )
+def action_save(
+    *, plan: ActionPlan, action: Action | None, data: dict, base=None, by=None
+) -> Action:
+    return _save_edited(Action, instance=action, data=data, base=base, create={"plan": plan}, by=by)
 
 
 def indicator_save(
-    *, plan: ActionPlan, indicator: Indicator | None, data: dict, version=None
+    *, plan: ActionPlan, indicator: Indicator | None, data: dict, base=None, by=None
 ) -> Indicator:
-    return _save_versioned(
-        Indicator,
-        pk=indicator.pk if indicator else None,
-        version=version,
-        data=data,
-        create={"plan": plan},
+    return _save_edited(
+        Indicator, instance=indicator, data=data, base=base, create={"plan": plan}, by=by
     )
 
 
@@ -136,17 +99,19 @@ def action_validate(*, action: Action, status: str, note: str, by) -> Action:
 
 
 def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
-    values = ActionEvidence.values_for(upload=upload, title=title, by=by)
+    try:
+        values = ActionEvidence.values_for(upload=upload, title=title, by=by)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
     return ActionEvidence.objects.create(action=action, **values)
 
 
-def milestone_save(*, action: Action, milestone: Milestone | None, data: dict) -> Milestone:
-    milestone = milestone or Milestone(action=action)
-    for name, value in data.items():
-        setattr(milestone, name, value)
-    milestone.full_clean()
-    milestone.save()
-    return milestone
+def milestone_save(
+    *, action: Action, milestone: Milestone | None, data: dict, base=None, by=None
+) -> Milestone:
+    return _save_edited(
+        Milestone, instance=milestone, data=data, base=base, create={"action": action}, by=by
+    )
 
 
 def measurement_add(*, indicator: Indicator, data: dict) -> Measurement:
@@ -205,16 +170,35 @@ def _snapshot(plan: ActionPlan, *, until) -> dict:
     )
 
 
-def update_save(*, plan: ActionPlan, update: ProgressUpdate | None, data: dict, corrects=None):
-    if update is not None and update.is_submitted:
-        raise ValidationError(
-            _("A submitted update cannot be changed; submit a correction instead.")
+def update_save(
+    *,
+    plan: ActionPlan,
+    update: ProgressUpdate | None,
+    data: dict,
+    base=None,
+    corrects=None,
+    submit: bool = False,
+    by=None,
+) -> ProgressUpdate:
+    """Save a draft progress update, and submit it in the same transaction when asked: a
+    refused submission leaves the draft as it was."""
+    with transaction.atomic():
+        if update is not None:
+            update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+        if update is not None and update.is_submitted:
+            raise ValidationError(
+                _("A submitted update cannot be changed; submit a correction instead.")
+            )
+        update = _save_edited(
+            ProgressUpdate,
+            instance=update,
+            data=data,
+            base=base,
+            create={"plan": plan, "corrects": corrects},
+            by=by,
         )
-    update = update or ProgressUpdate(plan=plan, corrects=corrects)
-    for name, value in data.items():
-        setattr(update, name, value)
-    update.full_clean()
-    update.save()
+        if submit:
+            update = update_submit(update=update, by=by)
     return update
 
 
@@ -230,6 +214,7 @@ def update_submit(*, update: ProgressUpdate, by) -> ProgressUpdate:
     return update
 
 
+@transaction.atomic
 def review_open(*, plan: ActionPlan, questions: str, peers, meeting=None, due_date=None) -> Review:
     peer_list = list(peers)
     if any(p.city_memberships.filter(city_id=plan.city_id).exists() for p in peer_list):

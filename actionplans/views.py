@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
+from core.middleware import accepts_uploads
+from core.views import form_page
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
 
@@ -43,7 +45,6 @@ from .selectors import (
     submitted_update,
 )
 from .services import (
-    EditConflict,
     action_save,
     action_validate,
     evidence_add,
@@ -56,54 +57,21 @@ from .services import (
     review_close,
     review_open,
     update_save,
-    update_submit,
 )
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-
-
-def _form_page(request, *, form, title: str, back: str, plan=None, conflict=None, extra=None):
-    context = {"form": form, "title": title, "back": back, "plan": plan, "conflict": conflict}
-    context.update(extra or {})
-    invalid = form.is_bound and (form.errors or conflict)
-    return render(
-        request,
-        "actionplans/workspace/form.html",
-        context,
-        status=409 if conflict else (400 if invalid else 200),
-    )
 
 
 def _plan_url(plan) -> str:
     return reverse("actionplans:plan", kwargs={"pk": plan.pk})
 
 
-def _versioned_form_page(request, *, form, plan, save, success: str, done_url: str, title: str):
-    """Save a versioned form, or show it again. On a conflict with someone else's save nothing
-    is written, the person's input stays in the form and a table shows what changed."""
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.model_data(), form.cleaned_data["expected_version"])
-        except EditConflict as error:
-            conflict = error
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this while you were editing. Nothing of yours was lost: "
-                    "compare below, then save again to keep your version."
-                ),
-            )
-            form.data = form.data.copy()
-            form.data["expected_version"] = error.current.version
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect(done_url)
-    return _form_page(
-        request, form=form, title=title, back=_plan_url(plan), plan=plan, conflict=conflict
-    )
+def _context(*, title: str, plan=None, back: str = "", **extra) -> dict:
+    """The form page's heading, breadcrumb and way back."""
+    crumbs = [(_("Workspace"), reverse("workspace:home"))]
+    if plan is not None:
+        crumbs.append((plan.title, _plan_url(plan)))
+    return {"title": title, "crumbs": crumbs, "back": back or _plan_url(plan), **extra}
 
 
 @login_required
@@ -129,21 +97,18 @@ def plan_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     if city is None:
         return render(request, "actionplans/workspace/choose_city.html", {"cities": cities})
-    form = PlanForm(request.POST or None, city=city)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = plan_save(plan=None, city=city, data=form.model_data())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The plan is created."))
-            return redirect(_plan_url(plan))
-    return _form_page(
+    return form_page(
         request,
-        form=form,
-        title=_("New action plan for %(city)s") % {"city": city.name},
-        back=reverse("actionplans:list"),
-        extra={"hidden": {"city": city.slug}},
+        form_class=PlanForm,
+        form_kwargs={"city": city},
+        save=lambda form: plan_save(plan=None, city=city, data=form.model_data(), by=request.user),
+        success=_("The plan is created."),
+        done_url=_plan_url,
+        context=_context(
+            title=_("New action plan for %(city)s") % {"city": city.name},
+            back=reverse("actionplans:list"),
+            hidden={"city": city.slug},
+        ),
     )
 
 
@@ -166,14 +131,16 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_editing(request.user, pk=pk)
-    return _versioned_form_page(
+    return form_page(
         request,
-        form=PlanForm(request.POST or None, instance=plan),
-        plan=plan,
-        save=lambda data, version: plan_save(plan=plan, data=data, version=version),
+        form_class=PlanForm,
+        instance=plan,
+        save=lambda form: plan_save(
+            plan=plan, data=form.model_data(), base=form.base, by=request.user
+        ),
         success=_("The plan is saved."),
         done_url=_plan_url(plan),
-        title=_("Edit the plan"),
+        context=_context(title=_("Edit the plan: %(plan)s") % {"plan": plan.title}, plan=plan),
     )
 
 
@@ -196,72 +163,69 @@ def action_edit(
         plan = action.plan
     else:
         action, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-    return _versioned_form_page(
+    return form_page(
         request,
-        form=ActionForm(request.POST or None, instance=action, plan=plan),
-        plan=plan,
-        save=lambda data, version: action_save(
-            plan=plan, action=action, data=data, version=version
+        form_class=ActionForm,
+        instance=action,
+        form_kwargs={"plan": plan},
+        save=lambda form: action_save(
+            plan=plan, action=action, data=form.model_data(), base=form.base, by=request.user
         ),
         success=_("The action is saved."),
         done_url=_plan_url(plan) + "#actions",
-        title=_("Edit the action") if action else _("New action"),
+        context=_context(
+            title=_("Edit action: %(action)s") % {"action": action.title}
+            if action
+            else _("New action"),
+            plan=plan,
+        ),
     )
 
 
 @login_required
 def action_validate_view(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.get_action_for_validating(request.user, pk=pk)
-    form = ValidateForm(
-        request.POST or None,
-        initial={"status": action.validated_status, "note": action.validation_note},
-    )
-    if request.method == "POST" and form.is_valid():
-        action_validate(
+    return form_page(
+        request,
+        form_class=ValidateForm,
+        form_kwargs={
+            "initial": {"status": action.validated_status, "note": action.validation_note}
+        },
+        save=lambda form: action_validate(
             action=action,
             status=form.cleaned_data["status"],
             note=form.cleaned_data["note"],
             by=request.user,
-        )
-        messages.success(request, _("The validated status is recorded."))
-        return redirect(_plan_url(action.plan) + "#actions")
-    return _form_page(
-        request,
-        form=form,
-        title=_("Validate: %(action)s") % {"action": action.title},
-        back=_plan_url(action.plan),
-        plan=action.plan,
-        extra={
-            "intro": _("Self-assessed: %(status)s, %(progress)s%%.")
-            % {"status": action.get_status_display(), "progress": action.progress}
-        },
+        ),
+        success=_("The validated status is recorded."),
+        done_url=_plan_url(action.plan) + "#actions",
+        context=_context(
+            title=_("Validate: %(action)s") % {"action": action.title},
+            plan=action.plan,
+            intro=_("Self-assessed: %(status)s, %(progress)s%%.")
+            % {"status": action.get_status_display(), "progress": action.progress},
+        ),
     )
 
 
+@accepts_uploads()
 @login_required
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.get_action_for_editing(request.user, pk=pk)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            evidence_add(
-                action=action,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(request, _("The evidence is attached."))
-            return redirect(_plan_url(action.plan) + "#actions")
-    return _form_page(
+    return form_page(
         request,
-        form=form,
-        title=_("Attach evidence: %(action)s") % {"action": action.title},
-        back=_plan_url(action.plan),
-        plan=action.plan,
-        extra={"multipart": True},
+        form_class=AttachmentForm,
+        save=lambda form: evidence_add(
+            action=action,
+            upload=form.cleaned_data["file"],
+            title=form.cleaned_data["title"],
+            by=request.user,
+        ),
+        success=_("The evidence is attached."),
+        done_url=_plan_url(action.plan) + "#actions",
+        context=_context(
+            title=_("Attach evidence: %(action)s") % {"action": action.title}, plan=action.plan
+        ),
     )
 
 
@@ -281,21 +245,25 @@ def milestone_edit(
             raise Http404(_("There is no milestone at this address."))
         action_pk = milestone.action_id
     action = access.get_action_for_editing(request.user, pk=action_pk)
-    form = MilestoneForm(request.POST or None, instance=milestone)
-    if request.method == "POST" and form.is_valid():
-        try:
-            milestone_save(action=action, milestone=milestone, data=form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The milestone is saved."))
-            return redirect(_plan_url(action.plan) + "#actions")
-    return _form_page(
+    return form_page(
         request,
-        form=form,
-        title=_("Milestone of “%(action)s”") % {"action": action.title},
-        back=_plan_url(action.plan),
-        plan=action.plan,
+        form_class=MilestoneForm,
+        instance=milestone,
+        save=lambda form: milestone_save(
+            action=action,
+            milestone=milestone,
+            data=form.model_data(),
+            base=form.base,
+            by=request.user,
+        ),
+        success=_("The milestone is saved."),
+        done_url=_plan_url(action.plan) + "#actions",
+        context=_context(
+            title=_("Edit milestone: %(milestone)s") % {"milestone": milestone.title}
+            if milestone
+            else _("New milestone of “%(action)s”") % {"action": action.title},
+            plan=action.plan,
+        ),
     )
 
 
@@ -308,38 +276,37 @@ def indicator_edit(
         plan = indicator.plan
     else:
         indicator, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-    return _versioned_form_page(
+    return form_page(
         request,
-        form=IndicatorForm(request.POST or None, instance=indicator),
-        plan=plan,
-        save=lambda data, version: indicator_save(
-            plan=plan, indicator=indicator, data=data, version=version
+        form_class=IndicatorForm,
+        instance=indicator,
+        save=lambda form: indicator_save(
+            plan=plan, indicator=indicator, data=form.model_data(), base=form.base, by=request.user
         ),
         success=_("The indicator is saved."),
         done_url=_plan_url(plan) + "#indicators",
-        title=_("Edit the indicator") if indicator else _("New indicator"),
+        context=_context(
+            title=_("Edit indicator: %(indicator)s") % {"indicator": indicator.name}
+            if indicator
+            else _("New indicator"),
+            plan=plan,
+        ),
     )
 
 
 @login_required
 def measurement_new(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = access.get_indicator_for_editing(request.user, pk=pk)
-    form = MeasurementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            measurement_add(indicator=indicator, data=form.cleaned_data)
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, _("The measurement is added."))
-            return redirect(_plan_url(indicator.plan) + "#indicators")
-    return _form_page(
+    return form_page(
         request,
-        form=form,
-        title=_("New measurement: %(indicator)s") % {"indicator": indicator.name},
-        back=_plan_url(indicator.plan),
-        plan=indicator.plan,
+        form_class=MeasurementForm,
+        save=lambda form: measurement_add(indicator=indicator, data=form.cleaned_data),
+        success=_("The measurement is added."),
+        done_url=_plan_url(indicator.plan) + "#indicators",
+        context=_context(
+            title=_("New measurement: %(indicator)s") % {"indicator": indicator.name},
+            plan=indicator.plan,
+        ),
     )
 
 
@@ -368,26 +335,31 @@ def update_edit(
             "period_end": corrects.period_end,
             "narrative": corrects.narrative,
         }
-    form = UpdateForm(request.POST or None, instance=update, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = update_save(plan=plan, update=update, data=form.cleaned_data, corrects=corrects)
-            if request.POST.get("submit") == "1":
-                update_submit(update=saved, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The update is saved."))
-            return redirect("actionplans:update", pk=saved.pk)
-    return _form_page(
+    submit = request.POST.get("submit") == "1"
+    return form_page(
         request,
-        form=form,
-        title=_("Correction of “%(period)s”") % {"period": corrects.period_label}
-        if corrects
-        else _("Progress update"),
-        back=_plan_url(plan),
-        plan=plan,
-        extra={"hidden": {"corrects": corrects.pk} if corrects else {}, "can_submit": True},
+        form_class=UpdateForm,
+        instance=update,
+        form_kwargs={"initial": initial},
+        save=lambda form: update_save(
+            plan=plan,
+            update=update,
+            data=form.model_data(),
+            base=form.base,
+            corrects=corrects,
+            submit=submit,
+            by=request.user,
+        ),
+        success=_("The update is submitted.") if submit else _("The update is saved as a draft."),
+        done_url=lambda saved: reverse("actionplans:update", kwargs={"pk": saved.pk}),
+        context=_context(
+            title=_("Correction of “%(period)s”") % {"period": corrects.period_label}
+            if corrects
+            else _("Progress update"),
+            plan=plan,
+            hidden={"corrects": corrects.pk} if corrects else {},
+            can_submit=True,
+        ),
     )
 
 
@@ -410,27 +382,20 @@ def update_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def review_new(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = access.get_plan_for_viewing(request.user, pk=plan_pk)
     meetings = Meeting.objects.order_by("-starts_at")
-    form = ReviewForm(request.POST or None, plan=plan, meetings=meetings)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = review_open(
-                plan=plan,
-                questions=form.cleaned_data["questions"],
-                peers=form.cleaned_data["peers"],
-                meeting=form.cleaned_data.get("meeting"),
-                due_date=form.cleaned_data["due_date"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The review is open; the peers can now read the plan."))
-            return redirect("actionplans:review", pk=review.pk)
-    return _form_page(
+    return form_page(
         request,
-        form=form,
-        title=_("Open a critical friend review"),
-        back=_plan_url(plan),
-        plan=plan,
+        form_class=ReviewForm,
+        form_kwargs={"plan": plan, "meetings": meetings},
+        save=lambda form: review_open(
+            plan=plan,
+            questions=form.cleaned_data["questions"],
+            peers=form.cleaned_data["peers"],
+            meeting=form.cleaned_data.get("meeting"),
+            due_date=form.cleaned_data["due_date"],
+        ),
+        success=_("The review is open; the peers can now read the plan."),
+        done_url=lambda review: reverse("actionplans:review", kwargs={"pk": review.pk}),
+        context=_context(title=_("Open a critical friend review"), plan=plan),
     )
 
 

@@ -49,7 +49,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -404,11 +404,11 @@ def edit_round_trip(
     """SQL queries of the edit form and of one save, and the save's status."""
     status, headers, body = fetch(port, path, cookie=cookie)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-    version = re.search(r'name="expected_version" value="(\d+)"', body)
-    if status != 200 or not token or not version:
+    edit = re.search(r'name="edit_token" value="([^"]+)"', body)
+    if status != 200 or not token or not edit:
         return None, None, status
     form_queries = int(headers.get("X-SQL-Queries", 0))
-    payload = f"csrfmiddlewaretoken={token[1]}&expected_version={version[1]}&{fields}"
+    payload = f"csrfmiddlewaretoken={token[1]}&edit_token={quote(edit[1])}&{fields}"
     status, headers, _body = fetch(port, path, cookie=cookie, method="POST", body=payload)
     return form_queries, int(headers.get("X-SQL-Queries", 0)), status
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "fragments",
+    "core",
     "accounts",
     "cities",
     "objectives",

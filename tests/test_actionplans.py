@@ -8,6 +8,7 @@ from django.test import Client
 from actionplans.models import ActionPlan, Measurement, ProgressUpdate, Review
 from actionplans.services import update_save, update_submit
 
+from .editing import changed, form_as_shown, form_as_shown_in
 from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,16 +107,11 @@ def test_two_people_editing_a_plan_never_overwrite_each_other(plan, braga_office
     first.force_login(braga_officer)
     second.force_login(staff)
     url = f"/en/workspace/plans/{plan.pk}/edit/"
-    first.get(url)
-    second.get(url)
-    form = {
-        "title": "Braga plan",
-        "topic": "school_dropout",
-        "status": "implementation",
-        "expected_version": str(plan.version),
-    }
-    assert first.post(url, {**form, "summary": "First person's summary"}).status_code == 302
-    response = second.post(url, {**form, "summary": "Second person's summary"})
+    opened_first, opened_second = form_as_shown(first, url), form_as_shown(second, url)
+    assert (
+        first.post(url, changed(opened_first, summary="First person's summary")).status_code == 302
+    )
+    response = second.post(url, changed(opened_second, summary="Second person's summary"))
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else saved this while you were editing" in html
@@ -124,26 +120,80 @@ def test_two_people_editing_a_plan_never_overwrite_each_other(plan, braga_office
     plan.refresh_from_db()
     assert plan.summary == "First person's summary"
 
-    # Saving again from the conflict page (now at the current version) keeps their version.
-    form["expected_version"] = str(plan.version)
-    assert second.post(url, {**form, "summary": "Second person's summary"}).status_code == 302
+    # Saving again from the conflict page keeps their version.
+    again = form_as_shown_in(response)
+    assert again["summary"] == ["Second person's summary"]
+    assert second.post(url, again).status_code == 302
     plan.refresh_from_db()
     assert plan.summary == "Second person's summary"
+
+
+def test_saving_again_after_a_conflict_keeps_the_other_persons_changes(plan, braga_officer, staff):
+    """Three-way: a field only the other person changed keeps their value after "save again"."""
+    first, second = Client(), Client()
+    first.force_login(braga_officer)
+    second.force_login(staff)
+    url = f"/en/workspace/plans/{plan.pk}/edit/"
+    opened_first, opened_second = form_as_shown(first, url), form_as_shown(second, url)
+    assert first.post(url, changed(opened_first, title="Renamed by Braga")).status_code == 302
+
+    response = second.post(url, changed(opened_second, summary="Staff's summary"))
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Renamed by Braga" in html  # listed as the other person's change, now in the form
+    again = form_as_shown_in(response)
+    assert again["title"] == ["Renamed by Braga"]
+    assert again["summary"] == ["Staff's summary"]
+    assert second.post(url, again).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.title, plan.summary) == ("Renamed by Braga", "Staff's summary")
+
+
+def test_stale_resubmission_of_the_conflict_page_is_refused_again(plan, braga_officer, staff):
+    """After the conflict page, a third save in between makes the second attempt stale too."""
+    first, second = Client(), Client()
+    first.force_login(braga_officer)
+    second.force_login(staff)
+    url = f"/en/workspace/plans/{plan.pk}/edit/"
+    opened_second = form_as_shown(second, url)
+    first.post(url, changed(form_as_shown(first, url), summary="One"))
+    again = form_as_shown_in(second.post(url, changed(opened_second, summary="Two")))
+    first.post(url, changed(form_as_shown(first, url), summary="Three"))
+    response = second.post(url, again)
+    assert response.status_code == 409
+    plan.refresh_from_db()
+    assert plan.summary == "Three"
+
+
+@pytest.mark.parametrize("token", [None, "", "garbage", "a:b:c"])
+def test_edit_without_a_valid_token_is_refused_and_not_applied(client, plan, braga_officer, token):
+    client.force_login(braga_officer)
+    url = f"/en/workspace/plans/{plan.pk}/edit/"
+    data = changed(form_as_shown(client, url), title="Tampered", edit_token=token)
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "out of date or incomplete" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.title == "Braga plan"
+
+
+def test_token_of_another_object_is_refused(client, plan, braga_officer, braga):
+    other = PlanFactory(city=braga, title="Other plan")
+    client.force_login(braga_officer)
+    token = form_as_shown(client, f"/en/workspace/plans/{other.pk}/edit/")["edit_token"]
+    url = f"/en/workspace/plans/{plan.pk}/edit/"
+    response = client.post(url, changed(form_as_shown(client, url), title="X", edit_token=token))
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert plan.title == "Braga plan"
 
 
 def test_every_change_is_in_the_history_with_who_and_before_after(
     client, plan, braga_officer, action
 ):
     client.force_login(braga_officer)
-    client.post(
-        f"/en/workspace/actions/{action.pk}/",
-        {
-            "title": "School mediators",
-            "status": "delayed",
-            "progress": "35",
-            "expected_version": action.version,
-        },
-    )
+    url = f"/en/workspace/actions/{action.pk}/"
+    client.post(url, changed(form_as_shown(client, url), status="delayed", progress="35"))
     html = client.get(f"/en/workspace/plans/{plan.pk}/history/").content.decode()
     assert "Progress (%)" in html
     assert "<td>20</td><td>35</td>" in html
@@ -200,7 +250,7 @@ def test_forms_explain_bad_dates_and_numbers_next_to_the_field(
         "action": f"/en/workspace/plans/{plan.pk}/actions/new/",
         "measurement": f"/en/workspace/indicators/{indicator.pk}/measurements/new/",
     }[url_name]
-    response = client.post(url, {**data, "expected_version": "1"})
+    response = client.post(url, data)
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html

@@ -21,6 +21,7 @@ from cities.models import CityMembership, Invitation
 from meetings.models import Registration
 from reports.models import Report
 
+from .editing import changed, form_as_shown
 from .factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -57,14 +58,9 @@ def officer_client(braga_officer):
 
 def _edit_action_as(client, action) -> None:
     """A change made through the portal, so the history records who made it."""
+    url = f"/en/workspace/actions/{action.pk}/"
     response = client.post(
-        f"/en/workspace/actions/{action.pk}/",
-        {
-            "title": action.title,
-            "status": "delayed",
-            "progress": "35",
-            "expected_version": action.version,
-        },
+        url, changed(form_as_shown(client, url), status="delayed", progress="35")
     )
     assert response.status_code == 302
 

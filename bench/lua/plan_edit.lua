@@ -1,12 +1,12 @@
--- An officer editing plans: GET the edit form, read the CSRF token and the plan's version from
+-- An officer editing plans: GET the edit form, read the CSRF token and the edit token from
 -- it, POST the form back (the summary alternates between two texts, so every save changes the
 -- plan), then again. A save counts only when it answers 302 to the plan's page: a 409 (someone
 -- else's save in between), a 403 (CSRF) or a 200 (the form again, with an error) is a failure.
 --
 -- Arguments (after --): plans file, number of wrk threads. Each line of the plans file is
--- "<plan id>\t<form fields A>\t<form fields B>" (URL-encoded, without token and version).
+-- "<plan id>\t<form fields A>\t<form fields B>" (URL-encoded, without the two tokens).
 -- Each thread edits its own share of the plans, more plans than it has connections, so two
--- connections never edit the same plan at once and every version read is still current.
+-- connections never edit the same plan at once and every edit token read is still current.
 dofile("common.lua")
 
 local threads = {}
@@ -33,7 +33,7 @@ if ok then
   end
 end
 
-local plans = {}     -- id -> {a = fields, b = fields, flip = bool, token, version}
+local plans = {}     -- id -> {a = fields, b = fields, flip = bool, token, edit}
 local queue = {}     -- what to send next: {id, "get"|"post"}
 local head, tail = 1, 0
 local inflight = {}  -- id -> {kind, started}
@@ -86,7 +86,7 @@ function request()
   end
   local plan = plans[id]
   plan.flip = not plan.flip
-  local body = "csrfmiddlewaretoken=" .. plan.token .. "&expected_version=" .. plan.version
+  local body = "csrfmiddlewaretoken=" .. plan.token .. "&edit_token=" .. plan.edit
     .. "&" .. (plan.flip and plan.b or plan.a)
   -- wrk.format uses the headers given instead of wrk.headers (where -H put the cookie).
   local headers = {}
@@ -119,10 +119,12 @@ function response(status, headers, body)
     return
   end
   local token = body and body:match('name="csrfmiddlewaretoken" value="([^"]+)"')
-  local version = body and body:match('name="expected_version" value="(%d+)"')
-  if status == 200 and token and version then
+  local edit = body and body:match('name="edit_token" value="([^"]+)"')
+  if status == 200 and token and edit then
     forms_ok = forms_ok + 1
-    plans[id].token, plans[id].version = token, version
+    -- URL-encoded: the signed token holds ':' among its characters.
+    edit = edit:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end)
+    plans[id].token, plans[id].edit = token, edit
     push(id, "post")
   else
     forms_failed = forms_failed + 1

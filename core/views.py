@@ -1,0 +1,90 @@
+"""The one way a workspace form page works: show the form, save through a service, say so and
+move on, or show the form again with its errors (400) or with an edit conflict (409)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .editing import BadEditToken, EditConflict, merged_initial
+
+FORM_TEMPLATE = "core/form.html"
+
+
+def form_status(*forms_shown: forms.BaseForm | None, conflict: EditConflict | None = None) -> int:
+    """409 after an edit conflict, 400 when a submitted form has errors, 200 otherwise."""
+    if conflict is not None:
+        return 409
+    if any(form is not None and form.is_bound and form.errors for form in forms_shown):
+        return 400
+    return 200
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal, next to the field it names where the form has that field."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form_class: type[forms.BaseForm],
+    save: Callable[[Any], models.Model | None],
+    done_url: str | Callable[[Any], str],
+    success: str = "",
+    instance: models.Model | None = None,
+    form_kwargs: dict | None = None,
+    template: str = FORM_TEMPLATE,
+    context: dict | None = None,
+) -> HttpResponse:
+    """Render ``form_class`` and, on a valid POST, call ``save(form)`` (a service call).
+
+    ``save`` returns the saved object (``done_url`` may be a function of it). A ValidationError
+    from the service is shown in the form; an EditConflict shows the form again with everyone's
+    changes merged (core/editing.py) and the fields both people changed side by side.
+    """
+    kwargs = dict(form_kwargs or {})
+    if instance is not None or issubclass(form_class, forms.BaseModelForm):
+        kwargs["instance"] = instance
+    bound = request.method == "POST"
+    form = form_class(request.POST if bound else None, request.FILES if bound else None, **kwargs)
+    conflict = None
+    if bound and form.is_valid():
+        try:
+            saved = save(form)
+        except EditConflict as error:
+            conflict = error
+            kwargs["instance"] = error.current
+            form = form_class(initial=merged_initial(form, error), **kwargs)
+        except BadEditToken:
+            form.add_error(
+                None,
+                _(
+                    "This form is out of date or incomplete, so nothing was saved. Open the page "
+                    "again and make your change there."
+                ),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if success:
+                messages.success(request, success)
+            return redirect(done_url(saved) if callable(done_url) else done_url)
+    return render(
+        request,
+        template,
+        {**(context or {}), "form": form, "conflict": conflict},
+        status=form_status(form, conflict=conflict),
+    )
