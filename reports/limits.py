@@ -12,11 +12,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from core.network import client_address
+
 
 def _who(request: HttpRequest) -> str:
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return f"ip:{client_address(request)}"
 
 
 def request_allowed(request: HttpRequest) -> tuple[bool, int]:

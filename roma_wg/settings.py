@@ -218,15 +218,19 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-# Limits are counted in the shared cache (Redis in production), so they hold across processes.
+# Limits are counted in the shared cache (Redis in production), so they hold across processes,
+# per client address as the trusted proxies report it (core/network.py). Failed sign-ins: per
+# address, and per account at one address (accounts/adapter.py).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "20/5m/ip,5/5m/key",
     "reset_password": "10/m/ip,3/10m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+# What a refused sign-in tells the client to wait (Retry-After), in seconds: the window above.
+SIGN_IN_RETRY_AFTER = 300
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 if DEBUG and not PRODUCTION:
@@ -289,6 +293,12 @@ STORAGES = {
 }
 
 # --- Security ------------------------------------------------------------------------
+
+# The proxies in front of the portal (README, "Behind a proxy"): how many of them append to
+# X-Forwarded-For, or the one header a proxy sets to the client's address. Nothing is trusted
+# by default: a client's own X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from accounts import sign_in
 from accounts.urls import people_patterns
 from actionplans.urls import public_urlpatterns as plan_public_patterns
 from cities.urls import invitation_patterns, officer_patterns, staff_patterns
@@ -42,6 +43,9 @@ urlpatterns += i18n_patterns(
     path("", include((plan_public_patterns, "actionplans_public"))),
     path("accounts/invitation/", include(invitation_patterns)),
     path("accounts/data/", include("accounts.urls")),
+    # allauth's own pages, answering 429 when a limit refuses a sign-in (accounts/sign_in.py).
+    path("accounts/login/", sign_in.login),
+    path("accounts/2fa/authenticate/", sign_in.mfa_authenticate),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
     path("workspace/cities/", include(staff_patterns)),
