@@ -22,6 +22,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
+from core.middleware import accepts_uploads
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -470,6 +471,7 @@ def meeting_publish(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(back)
 
 
+@accepts_uploads(services.DOCUMENT_MAX_SIZE)
 @require_POST
 @staff_required
 def document_new(request: HttpRequest, slug: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
+from core.middleware import accepts_uploads
 
 from . import access
 from .forms import (
@@ -143,6 +144,7 @@ def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_form(request, "practices/workspace/practice_review.html", context, form)
 
 
+@accepts_uploads()
 @login_required
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     practice = access.get_practice_for_editing(request.user, pk=pk)
