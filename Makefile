@@ -38,7 +38,13 @@ run: setup
 	@echo "The portal runs on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
+# The Nu HTML checker for the tests (npm registry; the machine's Java runs it).
+HTMLCHECK := tools/htmlcheck/node_modules/vnu-jar/build/dist/vnu.jar
+$(HTMLCHECK): tools/htmlcheck/package-lock.json
+	@npm ci --prefix tools/htmlcheck --ignore-scripts --no-audit --no-fund --silent
+	@touch $@
+
+test: setup $(HTMLCHECK)
 	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_ARGS)
 
 # pip-audit lives in its own environment (the "audit" group), so `make setup` never installs it.

@@ -100,7 +100,8 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "form": form,
         "practice": practice,
-        "attachment_form": AttachmentForm(),
+        # Beside the practice's own form: ids of its own, as the two forms share field names.
+        "attachment_form": AttachmentForm(auto_id="attachment-%s"),
         "events": practice.events.select_related("by"),
         "attachments": practice.attachments.all(),
     }
