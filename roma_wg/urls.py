@@ -44,8 +44,8 @@ urlpatterns += i18n_patterns(
     path("accounts/invitation/", include(invitation_patterns)),
     path("accounts/data/", include("accounts.urls")),
     # allauth's own pages, answering 429 when a limit refuses a sign-in (accounts/sign_in.py).
-    path("accounts/login/", sign_in.login),
-    path("accounts/2fa/authenticate/", sign_in.mfa_authenticate),
+    path("accounts/login/", sign_in.login, name="account_login"),
+    path("accounts/2fa/authenticate/", sign_in.mfa_authenticate, name="mfa_authenticate"),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
     path("workspace/cities/", include(staff_patterns)),
