@@ -7,7 +7,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import Action, ActionEvidence, ActionPlan, Indicator, ProgressUpdate, Review
+from .models import (
+    Action,
+    ActionEvidence,
+    ActionPlan,
+    Finding,
+    Indicator,
+    Milestone,
+    ProgressUpdate,
+    Review,
+)
 
 
 def _not_found() -> Http404:
@@ -106,3 +115,22 @@ def get_evidence_for_viewing(user, *, pk: int) -> ActionEvidence:
     if evidence is None or not can_view(user, evidence.action.plan):
         raise Http404(_("There is no such file."))
     return evidence
+
+
+def get_finding_for_responding(user, *, pk: int) -> Finding:
+    """The host city (or staff) answers a finding of a review it may see."""
+    finding = Finding.objects.select_related("review", "review__plan").filter(pk=pk).first()
+    if finding is None:
+        raise Http404(_("There is no finding at this address."))
+    get_review_for_viewing(user, pk=finding.review_id)
+    if not can_edit(user, finding.review.plan):
+        raise PermissionDenied
+    return finding
+
+
+def get_milestone_for_editing(user, *, pk: int) -> Milestone:
+    milestone = Milestone.objects.select_related("action", "action__plan").filter(pk=pk).first()
+    if milestone is None:
+        raise Http404(_("There is no milestone at this address."))
+    get_plan_for_editing(user, pk=milestone.action.plan_id)
+    return milestone

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EditForm
+from core.forms import EditForm, EditTokenForm
 from practices.models import Practice, PracticeStatus, Transfer
 from roma_wg.fields import ModelMultipleChoiceField
 
@@ -103,11 +103,14 @@ class ActionForm(EditForm):
         return cleaned
 
 
-class ValidateForm(forms.Form):
+class ValidateForm(EditTokenForm):
     status = forms.ChoiceField(label=_("Validated status"), choices=ValidatedStatus.choices)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def values_from(self, action: Action) -> dict:
+        return {"status": action.validated_status, "note": action.validation_note}
 
 
 class MilestoneForm(EditForm):
@@ -204,5 +207,14 @@ class FindingForm(forms.ModelForm):
         self.fields["action"].queryset = plan.actions.all()
 
 
-class ResponseForm(forms.Form):
-    response = forms.CharField(label=_("Response"), widget=forms.Textarea(attrs={"rows": 3}))
+class ResponseForm(EditTokenForm):
+    """The host city's response to one finding (several on one page: prefixed by the finding)."""
+
+    response = forms.CharField(label=_("Your response"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, finding: Finding, **kwargs) -> None:
+        kwargs.setdefault("edit_object", finding)
+        super().__init__(*args, prefix=f"finding-{finding.pk}", **kwargs)
+
+    def values_from(self, finding: Finding) -> dict:
+        return {"response": finding.response}

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from core.editing import BadEditToken, apply, apply_many_to_many, edit_guard
 
 from .eu_targets import EU_ROMA_TARGETS
 from .models import (
@@ -35,49 +34,46 @@ def targets_ensure() -> None:
         )
 
 
-def _save_edited(model, *, instance, data: dict, base: dict | None, create: dict, by):
-    """Create, or update only if nobody saved since the form was opened (core/editing.py).
+def _save_edited(model, *, instance, data: dict, create: dict, by):
+    """Create an object, or write the edited fields onto it (callers through a form have
+    checked the edit token first, in the same transaction: core/views.save_edited).
 
     ``by`` is recorded in the history as who made the change, whoever calls the service.
     """
     with transaction.atomic():
         if instance is None:
             instance = model(**create)
-        else:
-            if base is None:
-                raise BadEditToken
-            instance = edit_guard(model, pk=instance.pk, data=data, base=base)
-            if hasattr(instance, "version"):
-                instance.version += 1
-        many_to_many = apply(instance, data)
+        elif hasattr(instance, "version"):
+            instance.version += 1
+        many_to_many = []
+        for name, value in data.items():
+            if model._meta.get_field(name).many_to_many:
+                many_to_many.append((name, value))
+            else:
+                setattr(instance, name, value)
         instance.full_clean()
         if by is not None:
             instance._history_user = by
         instance.save()
-        apply_many_to_many(instance, many_to_many)
+        for name, value in many_to_many:
+            getattr(instance, name).set(value or [])
     return instance
 
 
 def plan_save(
-    *, plan: ActionPlan | None, city: City | None = None, data: dict, base=None, by=None
+    *, plan: ActionPlan | None, city: City | None = None, data: dict, by=None
 ) -> ActionPlan:
-    return _save_edited(
-        ActionPlan, instance=plan, data=data, base=base, create={"city": city}, by=by
-    )
+    return _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
 
 
-def action_save(
-    *, plan: ActionPlan, action: Action | None, data: dict, base=None, by=None
-) -> Action:
-    return _save_edited(Action, instance=action, data=data, base=base, create={"plan": plan}, by=by)
+def action_save(*, plan: ActionPlan, action: Action | None, data: dict, by=None) -> Action:
+    return _save_edited(Action, instance=action, data=data, create={"plan": plan}, by=by)
 
 
 def indicator_save(
-    *, plan: ActionPlan, indicator: Indicator | None, data: dict, base=None, by=None
+    *, plan: ActionPlan, indicator: Indicator | None, data: dict, by=None
 ) -> Indicator:
-    return _save_edited(
-        Indicator, instance=indicator, data=data, base=base, create={"plan": plan}, by=by
-    )
+    return _save_edited(Indicator, instance=indicator, data=data, create={"plan": plan}, by=by)
 
 
 def action_validate(*, action: Action, status: str, note: str, by) -> Action:
@@ -107,11 +103,9 @@ def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
 
 
 def milestone_save(
-    *, action: Action, milestone: Milestone | None, data: dict, base=None, by=None
+    *, action: Action, milestone: Milestone | None, data: dict, by=None
 ) -> Milestone:
-    return _save_edited(
-        Milestone, instance=milestone, data=data, base=base, create={"action": action}, by=by
-    )
+    return _save_edited(Milestone, instance=milestone, data=data, create={"action": action}, by=by)
 
 
 def measurement_add(*, indicator: Indicator, data: dict) -> Measurement:
@@ -175,7 +169,6 @@ def update_save(
     plan: ActionPlan,
     update: ProgressUpdate | None,
     data: dict,
-    base=None,
     corrects=None,
     submit: bool = False,
     by=None,
@@ -193,7 +186,6 @@ def update_save(
             ProgressUpdate,
             instance=update,
             data=data,
-            base=base,
             create={"plan": plan, "corrects": corrects},
             by=by,
         )

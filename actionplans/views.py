@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
+from core.editing import EditConflict
 from core.middleware import accepts_uploads
-from core.views import form_page
+from core.views import add_service_errors, form_again, form_page, form_status, save_edited
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
 
@@ -35,7 +36,6 @@ from .forms import (
     UpdateForm,
     ValidateForm,
 )
-from .models import Finding, Milestone
 from .selectors import (
     draft_updates,
     plan_history,
@@ -135,9 +135,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=PlanForm,
         instance=plan,
-        save=lambda form: plan_save(
-            plan=plan, data=form.model_data(), base=form.base, by=request.user
-        ),
+        save=lambda form: plan_save(plan=plan, data=form.model_data(), by=request.user),
         success=_("The plan is saved."),
         done_url=_plan_url(plan),
         context=_context(title=_("Edit the plan: %(plan)s") % {"plan": plan.title}, plan=plan),
@@ -169,7 +167,7 @@ def action_edit(
         instance=action,
         form_kwargs={"plan": plan},
         save=lambda form: action_save(
-            plan=plan, action=action, data=form.model_data(), base=form.base, by=request.user
+            plan=plan, action=action, data=form.model_data(), by=request.user
         ),
         success=_("The action is saved."),
         done_url=_plan_url(plan) + "#actions",
@@ -188,9 +186,7 @@ def action_validate_view(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form_class=ValidateForm,
-        form_kwargs={
-            "initial": {"status": action.validated_status, "note": action.validation_note}
-        },
+        form_kwargs={"edit_object": action},
         save=lambda form: action_validate(
             action=action,
             status=form.cleaned_data["status"],
@@ -240,9 +236,7 @@ def milestone_edit(
 ) -> HttpResponse:
     milestone = None
     if pk is not None:
-        milestone = Milestone.objects.select_related("action").filter(pk=pk).first()
-        if milestone is None:
-            raise Http404(_("There is no milestone at this address."))
+        milestone = access.get_milestone_for_editing(request.user, pk=pk)
         action_pk = milestone.action_id
     action = access.get_action_for_editing(request.user, pk=action_pk)
     return form_page(
@@ -253,7 +247,6 @@ def milestone_edit(
             action=action,
             milestone=milestone,
             data=form.model_data(),
-            base=form.base,
             by=request.user,
         ),
         success=_("The milestone is saved."),
@@ -281,7 +274,7 @@ def indicator_edit(
         form_class=IndicatorForm,
         instance=indicator,
         save=lambda form: indicator_save(
-            plan=plan, indicator=indicator, data=form.model_data(), base=form.base, by=request.user
+            plan=plan, indicator=indicator, data=form.model_data(), by=request.user
         ),
         success=_("The indicator is saved."),
         done_url=_plan_url(plan) + "#indicators",
@@ -345,7 +338,6 @@ def update_edit(
             plan=plan,
             update=update,
             data=form.model_data(),
-            base=form.base,
             corrects=corrects,
             submit=submit,
             by=request.user,
@@ -399,12 +391,40 @@ def review_new(request: HttpRequest, plan_pk: int) -> HttpResponse:
     )
 
 
+def _review_page(
+    request, review, *, form=None, response_forms=None, conflict=None, status=200
+) -> HttpResponse:
+    findings = list(
+        review.findings.select_related("action", "author", "responded_by").prefetch_related(
+            "followup_actions"
+        )
+    )
+    is_host = access.can_edit(request.user, review.plan)
+    response_forms = response_forms or {}
+    for finding in findings:
+        finding.response_form = response_forms.get(finding.pk)
+        if finding.response_form is None and is_host and not finding.response:
+            finding.response_form = ResponseForm(finding=finding)
+    return render(
+        request,
+        "actionplans/workspace/review_detail.html",
+        {
+            "review": review,
+            "plan": review.plan,
+            "findings": findings,
+            "form": form,
+            "is_host": is_host,
+            "conflict": conflict,
+        },
+        status=status,
+    )
+
+
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = access.get_review_for_viewing(request.user, pk=pk)
     is_peer = review.peers.filter(pk=request.user.pk).exists()
     can_write = (is_peer or request.user.is_staff) and review.status == review.Status.OPEN
-    is_host = access.can_edit(request.user, review.plan)
     form = FindingForm(request.POST or None, plan=review.plan) if can_write else None
     if request.method == "POST":
         if form is None:
@@ -417,40 +437,39 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Your finding is recorded."))
                 return redirect("actionplans:review", pk=review.pk)
-    findings = review.findings.select_related("action", "author", "responded_by").prefetch_related(
-        "followup_actions"
-    )
-    return render(
-        request,
-        "actionplans/workspace/review_detail.html",
-        {
-            "review": review,
-            "plan": review.plan,
-            "findings": findings,
-            "form": form,
-            "is_host": is_host,
-            "response_form": ResponseForm(),
-        },
-        status=400 if form is not None and form.is_bound and form.errors else 200,
-    )
+    return _review_page(request, review, form=form, status=form_status(form))
 
 
 @login_required
 @require_POST
 def finding_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = Finding.objects.select_related("review", "review__plan").filter(pk=pk).first()
-    if finding is None:
-        raise Http404(_("There is no finding at this address."))
-    review = access.get_review_for_viewing(request.user, pk=finding.review_id)
-    if not access.can_edit(request.user, review.plan):
-        raise PermissionDenied
-    form = ResponseForm(request.POST)
+    finding = access.get_finding_for_responding(request.user, pk=pk)
+    review = finding.review
+    form = ResponseForm(request.POST, finding=finding)
+    conflict = None
     if form.is_valid():
-        finding_respond(finding=finding, response=form.cleaned_data["response"], by=request.user)
-        messages.success(request, _("Your response is recorded."))
-    else:
-        messages.error(request, _("Write the response before sending it."))
-    return redirect("actionplans:review", pk=review.pk)
+        try:
+            save_edited(
+                form,
+                lambda form: finding_respond(
+                    finding=finding, response=form.cleaned_data["response"], by=request.user
+                ),
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_again(ResponseForm, {"finding": finding}, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your response is recorded."))
+            return redirect("actionplans:review", pk=review.pk)
+    return _review_page(
+        request,
+        review,
+        response_forms={finding.pk: form},
+        conflict=conflict,
+        status=form_status(form, conflict=conflict),
+    )
 
 
 @staff_required

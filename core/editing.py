@@ -1,17 +1,20 @@
 """Editing without losing anyone's work: a stale save is refused, and saving again keeps what
 the other person saved in every field this person did not touch.
 
-An edit form carries a signed *edit token*: a fingerprint of each edited field as it was when the
-form was opened (the base). A save compares three values per field under a row lock:
+An edit form carries a signed *edit token*: which object it edits and a fingerprint of each of
+its fields as the form showed them when it was opened (the base). The save compares three values
+per field while it holds the object's row lock, in the transaction that writes it:
 
-- the base (the token), what is *saved* now, and *yours* (the submitted form).
-- Saved equal to the base in every field: nobody else saved; the save goes through.
-- Otherwise the save is refused (``EditConflict``), and the form comes back holding, per field,
-  yours where you changed it and the saved value where only the other person did; fields both
-  changed are listed side by side and keep yours until you decide.
+- the base (from the token), what is *saved* now, and *yours* (the submitted form);
+- saved equal to the base in every field: nobody else saved; the save goes through;
+- otherwise nothing is written (``EditConflict``) and the form comes back holding, per field,
+  yours where you changed it and the saved value where only the other person did; the fields
+  both changed, differently, are listed side by side and keep yours until you decide.
 
-Fingerprints rather than a version number: a change to a field the form does not edit (a staff
-validation beside an officer's progress, say) is no conflict, and the token needs no column.
+Fields are compared as the form shows them, not as columns: a meeting's date and times, an
+agenda item's speakers, a decision's cities. Fingerprints rather than a version number: a change
+to something the form does not edit (staff validating an action beside the officer's progress,
+say) is no conflict, and the token needs no column.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django import forms
 from django.core import signing
 from django.db import connection, models
 from django.db.models.fields.files import FieldFile
@@ -46,7 +50,7 @@ class EditConflict(Exception):
     """Someone else saved since the form was opened; nothing was written.
 
     ``changed``: fields both changed, differently (the person decides); ``theirs_only``: fields
-    only the other person changed (the form takes their value).
+    only the other person changed (the form now shows their value).
     """
 
     def __init__(
@@ -55,24 +59,24 @@ class EditConflict(Exception):
         current: models.Model,
         changed: list[ChangedField],
         theirs_only: list[ChangedField],
+        merged: dict,
     ) -> None:
         super().__init__("edit conflict")
         self.current = current
         self.changed = changed
         self.theirs_only = theirs_only
+        self.merged = merged
 
 
-def _canonical(model_field: models.Field, value) -> str:
-    """One text per value, whether it comes from a cleaned form or from the saved row."""
-    if model_field.many_to_many:
-        return ",".join(sorted(str(getattr(item, "pk", item)) for item in value or []))
+def _canonical(value) -> str:
+    """One text per value, whether it comes from a cleaned form or from the saved object."""
     if value is None or value == "":
         return ""
     if isinstance(value, models.Model):
         return str(value.pk)
     if isinstance(value, bool):
         return "1" if value else "0"
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+    if isinstance(value, int | float | Decimal):
         try:
             return format(Decimal(str(value)).normalize(), "f")
         except InvalidOperation:
@@ -81,36 +85,28 @@ def _canonical(model_field: models.Field, value) -> str:
         return value.isoformat()
     if isinstance(value, FieldFile):
         return value.name or ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, sort_keys=True, default=str)
-    return str(value)
+    if isinstance(value, models.QuerySet | list | tuple | set | frozenset):
+        items = [_canonical(item) for item in value]
+        # A choice of several (cities, themes) has no order; a list of rows (speakers) has.
+        if not any(isinstance(item, dict | list | tuple) for item in value):
+            items.sort()
+        return json.dumps(items)
+    if isinstance(value, dict):
+        return json.dumps({k: _canonical(v) for k, v in value.items()}, sort_keys=True)
+    # Browsers send a textarea's lines ended with CR LF whatever was saved.
+    return str(value).replace("\r\n", "\n")
 
 
-def _fingerprint(model_field: models.Field, value) -> str:
-    text = _canonical(model_field, value)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+def fingerprint(value) -> str:
+    return hashlib.blake2b(_canonical(value).encode("utf-8"), digest_size=8).hexdigest()
 
 
-def _saved_value(instance: models.Model, name: str):
-    model_field = instance._meta.get_field(name)
-    if model_field.many_to_many:
-        return list(getattr(instance, name).all()) if instance.pk else []
-    return getattr(instance, name)
-
-
-def fingerprints(instance: models.Model, names: list[str]) -> dict[str, str]:
-    meta = instance._meta
-    return {
-        name: _fingerprint(meta.get_field(name), _saved_value(instance, name)) for name in names
-    }
-
-
-def edit_token(instance: models.Model, names: list[str]) -> str:
-    """The token an edit form carries: which object, and its fields as the person sees them."""
+def edit_token(instance: models.Model, values: dict) -> str:
+    """The token an edit form carries: which object, and its fields as the form shows them."""
     payload = {
         "m": instance._meta.label_lower,
         "pk": instance.pk,
-        "f": fingerprints(instance, names),
+        "f": {name: fingerprint(value) for name, value in values.items()},
     }
     return signing.dumps(payload, salt=SALT, compress=True)
 
@@ -132,80 +128,69 @@ def read_edit_token(token: str, instance: models.Model, names: list[str]) -> dic
     return payload["f"]
 
 
-def display(model_field: models.Field, value) -> str:
-    """A value as the person reads it: labels for choices, dates and numbers localised."""
-    if model_field.many_to_many:
-        return ", ".join(str(item) for item in value or [])
-    if value is None or value == "":
+def shown(field: forms.Field | None, value) -> str:
+    """A value as the form's reader knows it: choice labels, names, localised dates."""
+    if value is None or value == "" or value == []:
         return ""
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(field, forms.ModelChoiceField) and not isinstance(value, models.Model | list):
+        if isinstance(value, models.QuerySet | tuple | set):
+            value = list(value)
+        else:
+            found = field.queryset.filter(pk=value).first()
+            return str(found) if found is not None else str(value)
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return ", ".join(shown(field, item) for item in value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, dict):
+        return " – ".join(str(v) for v in value.values() if v)
+    choices = getattr(field, "choices", None)
+    if choices is not None and not isinstance(field, forms.ModelChoiceField):
+        flat = {}
+        for key, label in choices:
+            if isinstance(label, list | tuple):
+                flat.update(dict(label))
+            else:
+                flat[key] = label
+        if value in flat:
+            return str(flat[value])
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    if isinstance(value, datetime.date | datetime.datetime | Decimal | float | int):
+    if isinstance(value, datetime.date | datetime.time | Decimal | float | int):
         return str(formats.localize(value, use_l10n=True))
     return str(value)
 
 
-def edit_guard(model: type[models.Model], *, pk: int, data: dict, base: dict[str, str]):
-    """Lock the row and return it, or raise EditConflict if someone saved since ``base``.
-
-    Call inside the service's transaction, before writing. ``data`` holds the person's values
-    for exactly the fields ``base`` fingerprints.
-    """
+def edit_guard(form) -> models.Model:
+    """Lock the edited object's row and return it, or raise EditConflict when someone saved
+    since the form was opened. Runs in the transaction that then writes the object."""
     if not connection.in_atomic_block:
         raise RuntimeError("edit_guard() runs inside the transaction that writes the object.")
-    instance = model._default_manager.select_for_update().get(pk=pk)
-    if sorted(base) != sorted(data):
+    instance = form.edit_object
+    current = instance._meta.model._default_manager.select_for_update().get(pk=instance.pk)
+    saved_values = form.values_from(current)
+    yours = form.edited_values()
+    base = form.base
+    if base is None or sorted(base) != sorted(saved_values):
         raise BadEditToken
-    meta = instance._meta
-    changed, theirs_only = [], []
-    for name, yours in data.items():
-        model_field = meta.get_field(name)
-        saved = _saved_value(instance, name)
-        saved_fp = _fingerprint(model_field, saved)
+    changed, theirs_only, merged = [], [], {}
+    for name, saved in saved_values.items():
+        saved_fp = fingerprint(saved)
+        yours_fp = fingerprint(yours.get(name))
+        merged[name] = yours.get(name) if yours_fp != base[name] else saved
         if saved_fp == base[name]:
             continue
-        yours_fp = _fingerprint(model_field, yours)
-        label = str(model_field.verbose_name)
-        row = ChangedField(label, display(model_field, yours), display(model_field, saved))
-        if yours_fp == base[name]:
-            theirs_only.append(row)
-        elif yours_fp != saved_fp:
+        field = form.fields.get(name)
+        label = str(field.label) if field is not None and field.label else name
+        row = ChangedField(label, shown(field, yours.get(name)), shown(field, saved))
+        if yours_fp not in (base[name], saved_fp):
             changed.append(row)
-        else:  # both made the same change
+        else:  # only they changed it, or both made the same change
             theirs_only.append(row)
+            merged[name] = saved
     if changed or theirs_only:
-        raise EditConflict(current=instance, changed=changed, theirs_only=theirs_only)
-    return instance
-
-
-def merged_initial(form, conflict: EditConflict) -> dict:
-    """What the form shows after a conflict: yours where you changed a field, saved elsewhere."""
-    names = form.edited_fields()
-    base = form.base or {}
-    meta = conflict.current._meta
-    initial = {}
-    for name in names:
-        yours = form.cleaned_data.get(name)
-        if _fingerprint(meta.get_field(name), yours) != base.get(name):
-            initial[name] = yours
-    return initial
-
-
-def apply(instance: models.Model, data: dict) -> list[tuple[str, object]]:
-    """Set the scalar fields of ``data`` on the instance; return the many-to-many ones to set
-    after it is saved."""
-    later = []
-    meta = instance._meta
-    for name, value in data.items():
-        if meta.get_field(name).many_to_many:
-            later.append((name, value))
-        else:
-            setattr(instance, name, value)
-    return later
-
-
-def apply_many_to_many(instance: models.Model, later: list[tuple[str, object]]) -> None:
-    for name, value in later:
-        getattr(instance, name).set(value or [])
+        raise EditConflict(current=current, changed=changed, theirs_only=theirs_only, merged=merged)
+    # The view's copy may be older than the row in fields the form does not show: the service
+    # writes the person's values onto the row as it is now.
+    instance.refresh_from_db()
+    return current

@@ -9,12 +9,12 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .editing import BadEditToken, EditConflict, merged_initial
+from .editing import BadEditToken, EditConflict, edit_guard
 
 FORM_TEMPLATE = "core/form.html"
 
@@ -23,7 +23,7 @@ def form_status(*forms_shown: forms.BaseForm | None, conflict: EditConflict | No
     """409 after an edit conflict, 400 when a submitted form has errors, 200 otherwise."""
     if conflict is not None:
         return 409
-    if any(form is not None and form.is_bound and form.errors for form in forms_shown):
+    if any(form is not None and form.is_bound and not form.is_valid() for form in forms_shown):
         return 400
     return 200
 
@@ -37,13 +37,34 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def save_edited(form: forms.BaseForm, save: Callable[[Any], Any]):
+    """Call ``save(form)``; for a form editing a saved object, first check under the object's
+    row lock, in the same transaction, that nobody saved it since the form was opened."""
+    if getattr(form, "edit_object", None) is None:
+        return save(form)
+    with transaction.atomic():
+        edit_guard(form)
+        return save(form)
+
+
+def form_again(form_class, kwargs: dict, conflict: EditConflict) -> forms.BaseForm:
+    """The form after a conflict: everyone's changes merged, and a token of the saved object."""
+    kwargs = dict(kwargs)
+    if issubclass(form_class, forms.BaseModelForm):
+        kwargs["instance"] = conflict.current
+    else:
+        kwargs["edit_object"] = conflict.current
+    kwargs["initial"] = {**kwargs.get("initial", {}), **conflict.merged}
+    return form_class(**kwargs)
+
+
 def form_page(
     request: HttpRequest,
     *,
     form_class: type[forms.BaseForm],
     save: Callable[[Any], models.Model | None],
     done_url: str | Callable[[Any], str],
-    success: str = "",
+    success: str | Callable[[Any], str] = "",
     instance: models.Model | None = None,
     form_kwargs: dict | None = None,
     template: str = FORM_TEMPLATE,
@@ -51,8 +72,8 @@ def form_page(
 ) -> HttpResponse:
     """Render ``form_class`` and, on a valid POST, call ``save(form)`` (a service call).
 
-    ``save`` returns the saved object (``done_url`` may be a function of it). A ValidationError
-    from the service is shown in the form; an EditConflict shows the form again with everyone's
+    ``save`` returns the saved object (``done_url`` and ``success`` may be functions of it).
+    A ValidationError from the service is shown in the form; an EditConflict shows the form again with everyone's
     changes merged (core/editing.py) and the fields both people changed side by side.
     """
     kwargs = dict(form_kwargs or {})
@@ -63,11 +84,10 @@ def form_page(
     conflict = None
     if bound and form.is_valid():
         try:
-            saved = save(form)
+            saved = save_edited(form, save)
         except EditConflict as error:
             conflict = error
-            kwargs["instance"] = error.current
-            form = form_class(initial=merged_initial(form, error), **kwargs)
+            form = form_again(form_class, kwargs, error)
         except BadEditToken:
             form.add_error(
                 None,
@@ -80,7 +100,7 @@ def form_page(
             add_service_errors(form, error)
         else:
             if success:
-                messages.success(request, success)
+                messages.success(request, success(saved) if callable(success) else success)
             return redirect(done_url(saved) if callable(done_url) else done_url)
     return render(
         request,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.forms import EditTokenForm
 from objectives.models import Activity
 from roma_wg.fields import ModelMultipleChoiceField
 
@@ -46,7 +47,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(EditTokenForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     activity = forms.ModelChoiceField(
@@ -91,6 +92,13 @@ class MeetingForm(forms.Form):
         )
         self.fields["activity"].label_from_instance = lambda a: f"{a.year} – {a.title}"
 
+    def values_from(self, meeting: Meeting) -> dict:
+        return self.initial_for_meeting(meeting)
+
+    def edited_values(self) -> dict:
+        # Compared as the form shows them: wall-clock times, before the host city's zone.
+        return {**super().edited_values(), **self.local_times}
+
     @staticmethod
     def initial_for_meeting(meeting: Meeting) -> dict:
         return {
@@ -129,6 +137,9 @@ class MeetingForm(forms.Form):
         cleaned = super().clean()
         city = cleaned.get("host_city")
         zone = city.timezone if city else settings.TIME_ZONE
+        self.local_times = {
+            name: cleaned.get(name) for name in ("starts_at", "ends_at", "registration_deadline")
+        }
         for name in ("starts_at", "ends_at", "registration_deadline"):
             if cleaned.get(name):
                 try:
@@ -157,12 +168,15 @@ class MeetingForm(forms.Form):
         )
 
 
-class SessionForm(forms.Form):
+class SessionForm(EditTokenForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=_textarea(3), required=False)
 
+    def values_from(self, session: AgendaSession) -> dict:
+        return {"title": session.title, "description": session.description}
 
-class AgendaItemForm(forms.Form):
+
+class AgendaItemForm(EditTokenForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     session = forms.ModelChoiceField(
@@ -199,6 +213,11 @@ class AgendaItemForm(forms.Form):
         self.fields["day"].help_text = _("The meeting runs %(period)s.") % {
             "period": meeting.period_label
         }
+
+    def values_from(self, item: AgendaItem) -> dict:
+        # The speakers are edited in a formset beside the form (companion_values).
+        speakers = [[s.name, s.role] for s in item.speakers.all()]
+        return {**self.initial_for_item(item), "speakers": speakers}
 
     @staticmethod
     def initial_for_item(item: AgendaItem) -> dict:
@@ -337,7 +356,7 @@ def _participant_label(registration: Registration) -> str:
     return label
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(EditTokenForm):
     attended = ModelMultipleChoiceField(
         label=_("Who came"),
         queryset=Registration.objects.none(),
@@ -351,8 +370,13 @@ class AttendanceForm(forms.Form):
         field.queryset = candidates
         field.label_from_instance = _participant_label
 
+    def values_from(self, meeting: Meeting) -> dict:
+        # A query of its own each time: the guard reads the rows again under the lock.
+        attended = self.fields["attended"].queryset.filter(attended=True)
+        return {"attended": list(attended.values_list("pk", flat=True))}
 
-class OutcomesForm(forms.Form):
+
+class OutcomesForm(EditTokenForm):
     outcomes = forms.CharField(
         label=_("Outcomes"),
         widget=_textarea(6),
@@ -366,8 +390,11 @@ class OutcomesForm(forms.Form):
         help_text=_("Shown to signed-in officers and staff only."),
     )
 
+    def values_from(self, meeting: Meeting) -> dict:
+        return {"outcomes": meeting.outcomes, "minutes": meeting.minutes}
 
-class DecisionForm(forms.Form):
+
+class DecisionForm(EditTokenForm):
     title = forms.CharField(label=_("Decision"), max_length=300)
     description = forms.CharField(label=_("Details"), widget=_textarea(3), required=False)
     due_date = forms.DateField(label=_("Due date"), widget=_date_input(), required=False)
@@ -378,6 +405,14 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("Each city gets a follow-up on its workspace until it is done."),
     )
+
+    def values_from(self, decision) -> dict:
+        return {
+            "title": decision.title,
+            "description": decision.description,
+            "due_date": decision.due_date,
+            "cities": list(decision.cities.all()),
+        }
 
     def clean_due_date(self):
         due = self.cleaned_data.get("due_date")

@@ -22,7 +22,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
+from core.editing import EditConflict
 from core.middleware import accepts_uploads
+from core.views import add_service_errors, form_again, form_page, form_status, save_edited
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -77,12 +79,6 @@ from .selectors import (
 )
 
 PAST_PER_PAGE = 20
-
-
-def _status(*forms) -> int:
-    """400 when a submitted form (or formset) has errors, else 200."""
-    invalid = any(form is not None and form.is_bound and not form.is_valid() for form in forms)
-    return 400 if invalid else 200
 
 
 def _refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
@@ -306,7 +302,7 @@ def registration_new(request: HttpRequest, slug: str) -> HttpResponse:
             "places": meeting_places(meeting=meeting),
             "registrations": list(registrations_for_cities(meeting=meeting, cities=cities)),
         },
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -395,41 +391,32 @@ def _activity_from_query(request: HttpRequest) -> Activity | None:
 @staff_required
 def meeting_new(request: HttpRequest) -> HttpResponse:
     activity = _activity_from_query(request)
-    initial = MeetingForm.initial_for_activity(activity) if activity else {}
-    form = MeetingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(data=form.to_data(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Meeting created as a draft. Now build its agenda."))
-            return redirect("meetings_workspace:agenda", slug=meeting.slug)
-    return render(
+    return form_page(
         request,
-        "meetings/workspace/meeting_form.html",
-        {"form": form, "meeting": None, "activity": activity},
-        status=_status(form),
+        form_class=MeetingForm,
+        form_kwargs={"initial": MeetingForm.initial_for_activity(activity) if activity else {}},
+        save=lambda form: services.meeting_create(data=form.to_data(), by=request.user),
+        success=_("Meeting created as a draft. Now build its agenda."),
+        done_url=lambda meeting: reverse("meetings_workspace:agenda", args=[meeting.slug]),
+        template="meetings/workspace/meeting_form.html",
+        context={"meeting": None, "activity": activity},
     )
 
 
 @staff_required
 def meeting_edit(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for_meeting(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(meeting=meeting, data=form.to_data(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The meeting is saved."))
-            return redirect("meetings_workspace:manage", slug=meeting.slug)
-    return render(
+    return form_page(
         request,
-        "meetings/workspace/meeting_form.html",
-        {"form": form, "meeting": meeting},
-        status=_status(form),
+        form_class=MeetingForm,
+        form_kwargs={"edit_object": meeting},
+        save=lambda form: services.meeting_update(
+            meeting=meeting, data=form.to_data(), by=request.user
+        ),
+        success=_("The meeting is saved."),
+        done_url=reverse("meetings_workspace:manage", kwargs={"slug": meeting.slug}),
+        template="meetings/workspace/meeting_form.html",
+        context={"meeting": meeting},
     )
 
 
@@ -445,7 +432,7 @@ def _manage_page(request, meeting: Meeting, *, document_form=None) -> HttpRespon
             "document_form": document_form,
             "item_count": meeting.items.count(),
         },
-        status=_status(document_form),
+        status=form_status(document_form),
     )
 
 
@@ -522,7 +509,7 @@ def _agenda_page(request, meeting: Meeting, *, duplicate_form=None) -> HttpRespo
             "duplicate_form": duplicate_form,
             "carried": list(followups_carried_to(meeting=meeting)),
         },
-        status=_status(duplicate_form),
+        status=form_status(duplicate_form),
     )
 
 
@@ -556,6 +543,7 @@ def agenda_duplicate(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpResponse:
+    initial, speaker_rows = {}, []
     if item is None:
         initial = {"day": meeting.start_date}
         followup_id = request.GET.get("followup", "")
@@ -570,31 +558,51 @@ def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpR
                     "city": followup.city.name,
                     "meeting": followup.decision.meeting.title,
                 }
-        speaker_initial = []
     else:
-        initial = AgendaItemForm.initial_for_item(item)
-        speaker_initial = [{"name": s.name, "role": s.role} for s in item.speakers.all()]
+        speaker_rows = [[s.name, s.role] for s in item.speakers.all()]
     data = request.POST if request.method == "POST" else None
-    form = AgendaItemForm(data, meeting=meeting, initial=initial)
-    speakers = SpeakerFormSet(data, initial=speaker_initial, prefix="speakers")
-    if request.method == "POST" and form.is_valid() and speakers.is_valid():
-        item_data = form.to_data(speakers_from(speakers))
-        try:
+    form = AgendaItemForm(data, meeting=meeting, initial=initial, edit_object=item)
+    speakers = SpeakerFormSet(data, initial=_speaker_initial(speaker_rows), prefix="speakers")
+    conflict = None
+    if data is not None and form.is_valid() and speakers.is_valid():
+        rows = speakers_from(speakers)
+        form.companion_values = {"speakers": [list(row) for row in rows]}
+
+        def save(form):
+            item_data = form.to_data(rows)
             if item is None:
-                services.agenda_item_create(meeting=meeting, data=item_data, by=request.user)
-            else:
-                services.agenda_item_update(item=item, data=item_data, by=request.user)
+                return services.agenda_item_create(meeting=meeting, data=item_data, by=request.user)
+            return services.agenda_item_update(item=item, data=item_data, by=request.user)
+
+        try:
+            save_edited(form, save)
+        except EditConflict as error:
+            conflict = error
+            form = form_again(AgendaItemForm, {"meeting": meeting}, error)
+            speakers = SpeakerFormSet(
+                initial=_speaker_initial(error.merged["speakers"]), prefix="speakers"
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The agenda is saved."))
             return redirect("meetings_workspace:agenda", slug=meeting.slug)
     return render(
         request,
         "meetings/workspace/item_form.html",
-        {"meeting": meeting, "item": item, "form": form, "speakers": speakers},
-        status=_status(form, speakers),
+        {
+            "meeting": meeting,
+            "item": item,
+            "form": form,
+            "speakers": speakers,
+            "conflict": conflict,
+        },
+        status=form_status(form, speakers, conflict=conflict),
     )
+
+
+def _speaker_initial(rows) -> list[dict]:
+    return [{"name": name, "role": role} for name, role in rows]
 
 
 @staff_required
@@ -642,27 +650,21 @@ def agenda_item_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _session_form_page(request, meeting: Meeting, session: AgendaSession | None) -> HttpResponse:
-    initial = {"title": session.title, "description": session.description} if session else {}
-    form = SessionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_session_save(
-                meeting=meeting,
-                session=session,
-                title=form.cleaned_data["title"],
-                description=form.cleaned_data["description"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The session is saved."))
-            return redirect("meetings_workspace:agenda", slug=meeting.slug)
-    return render(
+    return form_page(
         request,
-        "meetings/workspace/session_form.html",
-        {"meeting": meeting, "session": session, "form": form},
-        status=_status(form),
+        form_class=SessionForm,
+        form_kwargs={"edit_object": session},
+        save=lambda form: services.agenda_session_save(
+            meeting=meeting,
+            session=session,
+            title=form.cleaned_data["title"],
+            description=form.cleaned_data["description"],
+            by=request.user,
+        ),
+        success=_("The session is saved."),
+        done_url=reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug}),
+        template="meetings/workspace/session_form.html",
+        context={"meeting": meeting, "session": session},
     )
 
 
@@ -768,30 +770,22 @@ def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 def attendance(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    candidates = attendance_candidates(meeting=meeting)
-    initial = {"attended": [r.pk for r in candidates if r.attended]}
-    form = AttendanceForm(request.POST or None, candidates=candidates, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = services.attendance_record(
-                meeting=meeting, attended=form.cleaned_data["attended"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("Attendance recorded: %(count)s people.") % {"count": count}
-            )
-            return redirect("meetings_workspace:attendance", slug=meeting.slug)
-    return render(
+    return form_page(
         request,
-        "meetings/workspace/attendance.html",
-        {
+        form_class=AttendanceForm,
+        form_kwargs={"candidates": attendance_candidates(meeting=meeting), "edit_object": meeting},
+        save=lambda form: services.attendance_record(
+            meeting=meeting, attended=form.cleaned_data["attended"], by=request.user
+        ),
+        success=lambda count: _("Attendance recorded: %(count)s people.") % {"count": count},
+        done_url=reverse("meetings_workspace:attendance", kwargs={"slug": meeting.slug}),
+        template="meetings/workspace/attendance.html",
+        context={
             "meeting": meeting,
-            "form": form,
-            "figures": attendance_figures(meetings=[meeting]).get(meeting.pk),
+            "figures": SimpleLazyObject(
+                lambda: attendance_figures(meetings=[meeting]).get(meeting.pk)
+            ),
         },
-        status=_status(form),
     )
 
 
@@ -811,7 +805,7 @@ def attendee_new(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "meetings/workspace/attendee_form.html",
         {"meeting": meeting, "form": form},
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -821,56 +815,41 @@ def attendee_new(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 def outcomes(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    form = OutcomesForm(
-        request.POST or None, initial={"minutes": meeting.minutes, "outcomes": meeting.outcomes}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.meeting_outcomes_update(
+    return form_page(
+        request,
+        form_class=OutcomesForm,
+        form_kwargs={"edit_object": meeting},
+        save=lambda form: services.meeting_outcomes_update(
             meeting=meeting,
             minutes=form.cleaned_data["minutes"],
             outcomes=form.cleaned_data["outcomes"],
             by=request.user,
-        )
-        messages.success(request, _("Minutes and outcomes are saved."))
-        return redirect("meetings_workspace:outcomes", slug=meeting.slug)
-    return render(
-        request,
-        "meetings/workspace/outcomes.html",
-        {
+        ),
+        success=_("Minutes and outcomes are saved."),
+        done_url=reverse("meetings_workspace:outcomes", kwargs={"slug": meeting.slug}),
+        template="meetings/workspace/outcomes.html",
+        context={
             "meeting": meeting,
-            "form": form,
-            "decisions": list(decisions_for_meeting(meeting=meeting)),
+            "decisions": SimpleLazyObject(lambda: list(decisions_for_meeting(meeting=meeting))),
         },
-        status=_status(form),
     )
 
 
 def _decision_form_page(request, meeting: Meeting, decision: Decision | None) -> HttpResponse:
-    initial = {}
-    if decision is not None:
-        initial = {
-            "title": decision.title,
-            "description": decision.description,
-            "due_date": decision.due_date,
-            "cities": list(decision.cities.all()),
-        }
-    form = DecisionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if decision is None:
-                services.decision_create(meeting=meeting, data=form.to_data(), by=request.user)
-            else:
-                services.decision_update(decision=decision, data=form.to_data(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The decision is saved."))
-            return redirect("meetings_workspace:outcomes", slug=meeting.slug)
-    return render(
+    def save(form):
+        if decision is None:
+            return services.decision_create(meeting=meeting, data=form.to_data(), by=request.user)
+        return services.decision_update(decision=decision, data=form.to_data(), by=request.user)
+
+    return form_page(
         request,
-        "meetings/workspace/decision_form.html",
-        {"meeting": meeting, "decision": decision, "form": form},
-        status=_status(form),
+        form_class=DecisionForm,
+        form_kwargs={"edit_object": decision},
+        save=save,
+        success=_("The decision is saved."),
+        done_url=reverse("meetings_workspace:outcomes", kwargs={"slug": meeting.slug}),
+        template="meetings/workspace/decision_form.html",
+        context={"meeting": meeting, "decision": decision},
     )
 
 

@@ -75,3 +75,13 @@ def get_guideline_for_viewing(user, *, slug: str) -> Guideline:
     if guideline is None or not (guideline.is_published or user.is_staff):
         raise Http404(_("There is no guideline at this address."))
     return guideline
+
+
+def get_guideline_for_editing(user, *, pk: int) -> Guideline:
+    """Staff write guidelines; the view is staff-only already, this finds the one asked for."""
+    if not user.is_staff:
+        raise PermissionDenied
+    guideline = Guideline.objects.filter(pk=pk).first()
+    if guideline is None:
+        raise Http404(_("There is no guideline at this address."))
+    return guideline

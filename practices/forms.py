@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.forms import EditForm, EditTokenForm
 from objectives.models import Activity
 from roma_wg.fields import ModelMultipleChoiceField
 
@@ -30,7 +31,7 @@ PRACTICE_FIELDS = [
 ]
 
 
-class PracticeForm(forms.ModelForm):
+class PracticeForm(EditForm):
     links = forms.CharField(
         label=_("Links"),
         required=False,
@@ -63,12 +64,15 @@ class PracticeForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["links"] = "\n".join(
-                f"{link.url} {link.title}" for link in self.instance.links.all()
-            )
+    def get_initial_for_field(self, field, field_name):
+        value = super().get_initial_for_field(field, field_name)
+        if field_name == "links" and isinstance(value, list):
+            return "\n".join(f"{url} {title}" for title, url in value)
+        return value
+
+    def values_from(self, practice: Practice) -> dict:
+        links = [[link.title, link.url] for link in practice.links.all()]
+        return {**super().values_from(practice), "links": links}
 
     def clean_links(self) -> list[tuple[str, str]]:
         links, validate = [], URLValidator(schemes=["http", "https"])
@@ -155,7 +159,7 @@ class TransferForm(forms.ModelForm):
         return city
 
 
-class GuidelineForm(forms.Form):
+class GuidelineForm(EditTokenForm):
     title = forms.CharField(label=_("Title"), max_length=250)
     topic = forms.CharField(label=_("Topic"), max_length=200)
     introduction = forms.CharField(
@@ -176,6 +180,21 @@ class GuidelineForm(forms.Form):
     def __init__(self, *args, practices, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["practices"].queryset = practices
+
+    def values_from(self, guideline) -> dict:
+        # Sections and authors are edited in formsets beside the form (companion_values).
+        return {
+            "title": guideline.title,
+            "topic": guideline.topic,
+            "introduction": guideline.introduction,
+            "activity": guideline.activity_id,
+            "practices": list(guideline.practices.values_list("pk", flat=True)),
+            "sections": [
+                [section.title, section.body, [r.text for r in section.recommendations.all()]]
+                for section in guideline.sections.prefetch_related("recommendations")
+            ],
+            "authors": [[a.role, a.city_id, a.organisation] for a in guideline.authors.all()],
+        }
 
 
 class SectionForm(forms.Form):

@@ -7,12 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
+from core.editing import EditConflict
 from core.middleware import accepts_uploads
+from core.views import add_service_errors, form_again, form_page, form_status, save_edited
 
 from . import access
 from .forms import (
@@ -63,49 +66,46 @@ def practice_new(request: HttpRequest) -> HttpResponse:
     cities = access.cities_for_proposing(request.user)
     if not cities.exists():
         raise PermissionDenied
-    form = ProposeForm(request.POST or None, cities=cities)
-    if request.method == "POST" and form.is_valid():
-        try:
-            practice = practice_create(
-                city=form.cleaned_data["city"],
-                data=form.practice_data(),
-                links=form.cleaned_data["links"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The practice is saved as a draft."))
-            return redirect("practices_workspace:edit", pk=practice.pk)
-    return _render_form(request, "practices/workspace/practice_form.html", {"form": form}, form)
+    return form_page(
+        request,
+        form_class=ProposeForm,
+        form_kwargs={"cities": cities},
+        save=lambda form: practice_create(
+            city=form.cleaned_data["city"],
+            data=form.practice_data(),
+            links=form.cleaned_data["links"],
+            by=request.user,
+        ),
+        success=_("The practice is saved as a draft."),
+        done_url=lambda practice: reverse("practices_workspace:edit", args=[practice.pk]),
+        template="practices/workspace/practice_form.html",
+    )
 
 
 @login_required
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = access.get_practice_for_editing(request.user, pk=pk)
-    form = PracticeForm(request.POST or None, instance=practice)
-    if request.method == "POST" and form.is_valid():
-        try:
-            practice_update(
-                practice=practice,
-                data=form.practice_data(),
-                links=form.cleaned_data["links"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Your changes are saved."))
-            return redirect("practices_workspace:edit", pk=practice.pk)
-    context = {
-        "form": form,
-        "practice": practice,
-        # Beside the practice's own form: ids of its own, as the two forms share field names.
-        "attachment_form": AttachmentForm(auto_id="attachment-%s"),
-        "events": practice.events.select_related("by"),
-        "attachments": practice.attachments.all(),
-    }
-    return _render_form(request, "practices/workspace/practice_form.html", context, form)
+    return form_page(
+        request,
+        form_class=PracticeForm,
+        instance=practice,
+        save=lambda form: practice_update(
+            practice=practice,
+            data=form.practice_data(),
+            links=form.cleaned_data["links"],
+            by=request.user,
+        ),
+        success=_("Your changes are saved."),
+        done_url=reverse("practices_workspace:edit", args=[practice.pk]),
+        template="practices/workspace/practice_form.html",
+        context={
+            "practice": practice,
+            # Beside the practice's own form: ids of its own, as the two forms share field names.
+            "attachment_form": AttachmentForm(auto_id="attachment-%s"),
+            "events": practice.events.select_related("by"),
+            "attachments": practice.attachments.all(),
+        },
+    )
 
 
 @login_required
@@ -230,27 +230,28 @@ def _author_initial(guideline: Guideline | None) -> list[dict]:
     ]
 
 
+def _section_rows(initial: list[dict]) -> list[dict]:
+    return [
+        {"title": title, "body": body, "recommendations": "\n".join(recommendations)}
+        for title, body, recommendations in initial
+    ]
+
+
+def _author_rows(initial: list) -> list[dict]:
+    return [{"role": role, "city": city, "organisation": org} for role, city, org in initial]
+
+
 @staff_required
 def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    guideline = None
-    if pk is not None:
-        guideline = Guideline.objects.filter(pk=pk).first()
-        if guideline is None:
-            raise Http404(_("There is no guideline at this address."))
-    initial = {}
-    if guideline:
-        initial = {
-            "title": guideline.title,
-            "topic": guideline.topic,
-            "introduction": guideline.introduction,
-            "activity": guideline.activity_id,
-            "practices": list(guideline.practices.values_list("pk", flat=True)),
-        }
+    guideline = access.get_guideline_for_editing(request.user, pk=pk) if pk is not None else None
     data = request.POST if request.method == "POST" else None
-    form = GuidelineForm(data, initial=initial, practices=published_practices().order_by("title"))
-    sections = SectionFormSet(data, initial=_section_initial(guideline), prefix="sections")
-    authors = AuthorFormSet(data, initial=_author_initial(guideline), prefix="authors")
-    if request.method == "POST" and form.is_valid() and sections.is_valid() and authors.is_valid():
+    practices = published_practices().order_by("title")
+    form = GuidelineForm(data, practices=practices, edit_object=guideline)
+    shown = form.values_from(guideline) if guideline else {"sections": [], "authors": []}
+    sections = SectionFormSet(data, initial=_section_rows(shown["sections"]), prefix="sections")
+    authors = AuthorFormSet(data, initial=_author_rows(shown["authors"]), prefix="authors")
+    conflict = None
+    if data is not None and form.is_valid() and sections.is_valid() and authors.is_valid():
         kept = [
             f.cleaned_data for f in sections if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
@@ -259,32 +260,50 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for f in authors
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
+        form.companion_values = {
+            "sections": [[s["title"], s["body"], s["recommendations"]] for s in kept],
+            "authors": [[w["role"], w["city"], w["organisation"]] for w in writers],
+        }
         try:
-            guideline = guideline_save(
-                guideline=guideline, data=dict(form.cleaned_data), sections=kept, authors=writers
+            guideline = save_edited(
+                form,
+                lambda form: guideline_save(
+                    guideline=guideline,
+                    data={k: v for k, v in form.cleaned_data.items() if k != "edit_token"},
+                    sections=kept,
+                    authors=writers,
+                ),
             )
+        except EditConflict as error:
+            conflict = error
+            form = form_again(GuidelineForm, {"practices": practices}, error)
+            sections = SectionFormSet(
+                initial=_section_rows(error.merged["sections"]), prefix="sections"
+            )
+            authors = AuthorFormSet(initial=_author_rows(error.merged["authors"]), prefix="authors")
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The guideline is saved."))
             return redirect("practices_workspace:guideline_edit", pk=guideline.pk)
-    invalid = request.method == "POST" and (
-        form.errors or sections.total_error_count() or authors.total_error_count()
-    )
     return render(
         request,
         "practices/workspace/guideline_form.html",
-        {"form": form, "sections": sections, "authors": authors, "guideline": guideline},
-        status=400 if invalid else 200,
+        {
+            "form": form,
+            "sections": sections,
+            "authors": authors,
+            "guideline": guideline,
+            "conflict": conflict,
+        },
+        status=form_status(form, sections, authors, conflict=conflict),
     )
 
 
 @staff_required
 @require_POST
 def guideline_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
-    guideline = Guideline.objects.filter(pk=pk).first()
-    if guideline is None:
-        raise Http404(_("There is no guideline at this address."))
+    guideline = access.get_guideline_for_editing(request.user, pk=pk)
     publish = request.POST.get("publish") == "1"
     guideline_publish(guideline=guideline, publish=publish)
     messages.success(

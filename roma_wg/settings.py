@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.forms",
     "django_filters",
     "allauth",
     "allauth.account",
@@ -86,6 +87,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.mfa.StaffMFARequiredMiddleware",
 ]
+
+# Form fields render through templates/django/forms/field.html: one pattern everywhere (label,
+# "(optional)", hint, errors tied to the field).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "roma_wg.urls"
 WSGI_APPLICATION = "roma_wg.wsgi.application"

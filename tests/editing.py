@@ -17,12 +17,18 @@ def form_as_shown_in(response, action: str = "") -> dict[str, list[str]]:
     """The values of the form a page shows that posts to the page itself (or to ``action``)."""
     forms = [f for f in post_forms(response.content.decode()) if f.action == action]
     assert forms, f"no form posting to {action or 'the page itself'}"
+    return as_browser_sends(forms[-1])
+
+
+def as_browser_sends(form) -> dict[str, list[str]]:
+    """A form's values as a browser sends it unchanged: a select with nothing selected sends
+    its first option; unticked boxes send nothing."""
     data: dict[str, list[str]] = {}
-    for f in forms[-1].fields:
+    for f in form.fields:
         if f.kind in BUTTON_KINDS or f.kind == "file" or f.name == "csrfmiddlewaretoken":
             continue
         if f.kind == "select":
-            data[f.name] = list(f.selected)
+            data[f.name] = list(f.selected) or ([] if f.multiple else f.options[:1])
         elif f.kind in ("radio", "checkbox"):
             if f.checked:
                 data.setdefault(f.name, []).append(f.value or "on")

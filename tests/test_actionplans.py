@@ -341,7 +341,10 @@ def test_critical_friend_review_workflow(client, staff, plan, action, peer, brag
     )
 
     client.force_login(braga_officer)
-    client.post(f"/en/workspace/findings/{finding.pk}/respond/", {"response": "We will."})
+    respond = f"/en/workspace/findings/{finding.pk}/respond/"
+    shown = form_as_shown_in(client.get(f"/en/workspace/reviews/{review.pk}/"), action=respond)
+    name = next(key for key in shown if key.endswith("response"))
+    assert client.post(respond, changed(shown, **{name: "We will."})).status_code == 302
     finding.refresh_from_db()
     assert finding.response == "We will." and finding.responded_by == braga_officer
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from meetings.models import Meeting, MeetingDocument, Registration
 from meetings.selectors import meetings_for_city, open_followups_for_cities
 
+from .editing import changed, form_as_shown
 from .factories import UserFactory
 from .meetings_factories import (
     AgendaItemFactory,
@@ -252,18 +253,9 @@ def test_a_change_after_publishing_shows_updated_on(client, staff, braga):
     item = AgendaItemFactory(meeting=meeting, title="Welcome")
     assert "Updated on" not in client.get("/en/meetings/m/").content.decode()
     client.force_login(staff)
-    response = client.post(
-        f"/en/workspace/meetings/m/agenda/items/{item.pk}/",
-        {
-            "kind": "plenary",
-            "title": "Welcome and coffee",
-            "day": meeting.start_date.isoformat(),
-            "start_time": "09:00",
-            "duration": "45",
-            "speakers-TOTAL_FORMS": "0",
-            "speakers-INITIAL_FORMS": "0",
-        },
-    )
+    url = f"/en/workspace/meetings/m/agenda/items/{item.pk}/"
+    shown = form_as_shown(client, url)
+    response = client.post(url, changed(shown, title="Welcome and coffee", duration="45"))
     assert response.status_code == 302
     html = client.get("/en/meetings/m/").content.decode()
     assert "Welcome and coffee" in html

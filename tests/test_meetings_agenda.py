@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from meetings.models import AgendaItem, AgendaSession
 from meetings.services import ItemData, agenda_duplicate, agenda_item_create
 
+from .editing import changed, form_as_shown
 from .meetings_factories import (
     AgendaItemFactory,
     AgendaSessionFactory,
@@ -138,10 +139,9 @@ def test_parallel_items_in_different_rooms_and_back_to_back_items_are_fine(staff
 
 def test_editing_an_item_does_not_collide_with_itself(staff_client, meeting):
     item = AgendaItemFactory(meeting=meeting, starts_at=local(meeting, 1, 10))
-    response = staff_client.post(
-        f"/en/workspace/meetings/m/agenda/items/{item.pk}/",
-        _item(meeting, 1, "10:15", title="Moved a little"),
-    )
+    url = f"/en/workspace/meetings/m/agenda/items/{item.pk}/"
+    shown = form_as_shown(staff_client, url)
+    response = staff_client.post(url, changed(shown, start_time="10:15", title="Moved a little"))
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.starts_at == local(meeting, 1, 10, 15)
@@ -272,16 +272,9 @@ def test_copying_an_agenda_that_does_not_fit_at_all_is_refused(meeting, staff, b
 def test_meeting_dates_cannot_move_away_from_its_agenda(staff_client, meeting):
     AgendaItemFactory(meeting=meeting, starts_at=local(meeting, 3, 11))
     start = meeting.local(meeting.starts_at)
-    response = staff_client.post(
-        "/en/workspace/meetings/m/edit/",
-        {
-            "kind": meeting.kind,
-            "title": meeting.title,
-            "host_city": meeting.host_city.pk,
-            "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-            "ends_at": (start + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
-        },
-    )
+    url = "/en/workspace/meetings/m/edit/"
+    ends = (start + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    response = staff_client.post(url, changed(form_as_shown(staff_client, url), ends_at=ends))
     assert response.status_code == 400
     assert (
         "1 agenda item would fall outside the new dates; move it first."

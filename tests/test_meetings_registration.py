@@ -22,6 +22,7 @@ from meetings.selectors import attendance_figures
 from meetings.services import ParticipantData, registration_cancel, registration_create
 from meetings.tasks import participant_needs_purge
 
+from .editing import changed, form_as_shown
 from .factories import CityFactory
 from .meetings_factories import MeetingFactory, RegistrationFactory
 
@@ -137,19 +138,9 @@ def test_a_cancelled_place_goes_to_the_first_on_the_waiting_list(
 def test_more_places_promote_the_waiting_list(client, staff, meeting, braga, braga_officer):
     for n in range(3):
         registration_create(meeting=meeting, data=_data(braga, n), by=braga_officer)
-    start = meeting.local(meeting.starts_at)
     client.force_login(staff)
-    response = client.post(
-        "/en/workspace/meetings/m/edit/",
-        {
-            "kind": meeting.kind,
-            "title": meeting.title,
-            "host_city": braga.pk,
-            "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-            "ends_at": (start + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
-            "capacity": "3",
-        },
-    )
+    url = "/en/workspace/meetings/m/edit/"
+    response = client.post(url, changed(form_as_shown(client, url), capacity="3"))
     assert response.status_code == 302
     assert not Registration.objects.filter(status=Registration.Status.WAITING).exists()
 
@@ -333,9 +324,9 @@ def test_staff_record_attendance_and_the_figures_follow(client, staff, braga, tu
     ]
     absent = RegistrationFactory(meeting=meeting, city=CityFactory())
     client.force_login(staff)
-    response = client.post(
-        "/en/workspace/meetings/m/attendance/", {"attended": [r.pk for r in came]}
-    )
+    url = "/en/workspace/meetings/m/attendance/"
+    shown = form_as_shown(client, url)
+    response = client.post(url, changed(shown, attended=[str(r.pk) for r in came]))
     assert response.status_code == 302
     absent.refresh_from_db()
     assert absent.attended is False
@@ -345,7 +336,8 @@ def test_staff_record_attendance_and_the_figures_follow(client, staff, braga, tu
     assert figures.cities == 2
     assert figures.headline == "3 city officers from 2 European cities"
 
-    response = client.post("/en/workspace/meetings/m/attendance/", {"attended": ["999999"]})
+    shown = form_as_shown(client, url)
+    response = client.post(url, changed(shown, attended=["999999"]))
     assert response.status_code == 400
 
     client.logout()

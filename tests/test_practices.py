@@ -12,6 +12,7 @@ from django.db import connection
 
 from practices.models import Practice, PracticeAttachment, PracticeEvent, Transfer
 
+from .editing import changed, form_as_shown
 from .factories import CityFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,9 +83,9 @@ def test_officer_proposes_staff_asks_changes_then_publishes(
     assert practice.status == "changes_requested"
 
     client.force_login(braga_officer)
-    form = practice_form(braga, themes=[theme_ids["health"]], results="300 families reached.")
-    form.pop("city")
-    assert client.post(f"/en/workspace/practices/{practice.pk}/", form).status_code == 302
+    url = f"/en/workspace/practices/{practice.pk}/"
+    form = changed(form_as_shown(client, url), results="300 families reached.")
+    assert client.post(url, form).status_code == 302
     client.post(f"/en/workspace/practices/{practice.pk}/submit/")
 
     client.force_login(staff)
