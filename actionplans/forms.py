@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import MoneyField
 from core.forms import EditForm, EditTokenForm
 from practices.models import Practice, PracticeStatus, Transfer
 from roma_wg.fields import ModelMultipleChoiceField
@@ -88,6 +89,8 @@ class ActionForm(EditForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "progress": forms.NumberInput(attrs={"min": 0, "max": 100}),
         }
+        field_classes = {"budget": MoneyField}
+        labels = {"budget": _("Budget (€)")}
 
     def __init__(self, *args, plan: ActionPlan, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -331,6 +331,16 @@ class ProgressUpdate(models.Model):
         related_name="corrections",
         verbose_name=_("corrects the update"),
     )
+    # Who saved the draft last, and when: the dashboard and the plan page show it.
+    saved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("progress update")
@@ -384,6 +394,13 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return str(_("Review of %(plan)s") % {"plan": self.plan})
+
+    @property
+    def held_on(self):
+        """The review's own date: its visit (the meeting) when it has one, else its opening."""
+        if self.meeting_id is not None:
+            return self.meeting.start_date
+        return timezone.localdate(self.created_at)
 
 
 class Finding(models.Model):

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cities.selectors import cities_for_user
+from core.display import model_value_label
+from core.todo import Todo
 
 from .models import (
     Action,
@@ -22,6 +27,7 @@ from .models import (
 )
 
 UPDATE_EVERY_DAYS = 183  # a progress update is due every half-year while a plan runs
+RUNNING = (ActionPlan.Status.ADOPTED, ActionPlan.Status.IMPLEMENTATION)
 
 
 def plans_for_user(*, user) -> QuerySet[ActionPlan]:
@@ -54,7 +60,7 @@ def plan_overview(*, plan: ActionPlan) -> ActionPlan:
 
 
 def draft_updates(*, plan: ActionPlan) -> QuerySet[ProgressUpdate]:
-    return plan.updates.filter(submitted_at__isnull=True)
+    return plan.updates.filter(submitted_at__isnull=True).select_related("saved_by")
 
 
 def submitted_update(*, plan: ActionPlan, raw_id: str) -> ProgressUpdate | None:
@@ -106,14 +112,20 @@ def plan_history(*, plan: ActionPlan, limit: int = 200) -> list[HistoryEntry]:
             delta = record.diff_against(previous, excluded_fields=["version"])
             for change in delta.changes:
                 field = record.instance._meta.get_field(change.field)
-                changes.append((str(field.verbose_name), _shown(change.old), _shown(change.new)))
+                changes.append(
+                    (
+                        str(field.verbose_name),
+                        model_value_label(field, change.old),
+                        model_value_label(field, change.new),
+                    )
+                )
             if not changes:
                 continue
         kind = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                who=str(record.history_user) if record.history_user else "—",
+                who=record.history_user.display_name if record.history_user else "—",
                 what=f"{record.instance._meta.verbose_name}: {record.instance}",
                 kind=kind,
                 changes=changes,
@@ -122,59 +134,200 @@ def plan_history(*, plan: ActionPlan, limit: int = 200) -> list[HistoryEntry]:
     return entries
 
 
-def _shown(value) -> str:
-    return "—" if value in (None, "") else str(value)
+DUE_SOON_DAYS = 30  # an update due within a month shows as due, not yet late
 
 
-@dataclass(frozen=True)
-class Dashboard:
-    plans: list[ActionPlan]
-    overdue: list[Milestone]
-    updates_due: list[ActionPlan]
-    reviews: list[Review]
-    responses_due: list[Finding]
+def next_update_due(plan: ActionPlan, last_period_end) -> date | None:
+    """When a running plan's next progress update is due: half a year after the last reported
+    period ends (or after the plan starts)."""
+    start = last_period_end or plan.start_date
+    return start + timedelta(days=UPDATE_EVERY_DAYS) if start else None
 
 
-def dashboard_for(*, user) -> Dashboard:
-    plans = list(plans_for_user(user=user))
+def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
+    """The action plan work that needs ``user`` now, for the dashboard (a fixed number of
+    queries, whatever the number of plans)."""
     today = timezone.localdate()
-    overdue = list(
-        Milestone.objects.filter(
-            action__plan__in=[p.pk for p in plans], done_date__isnull=True, due_date__lt=today
+    plan_ids = [p.pk for p in plans]
+    todos: list[Todo] = []
+
+    drafts = (
+        ProgressUpdate.objects.filter(plan_id__in=plan_ids, submitted_at__isnull=True)
+        .select_related("plan", "saved_by")
+        .order_by("-saved_at", "-id")[:20]
+    )
+    plans_with_draft = set()
+    for draft in drafts:
+        plans_with_draft.add(draft.plan_id)
+        saved = ""
+        if draft.saved_at:
+            saved = _("Saved by %(who)s on %(when)s") % {
+                "who": draft.saved_by.display_name if draft.saved_by else "—",
+                "when": formats.date_format(timezone.localtime(draft.saved_at), "j F Y"),
+            }
+        todos.append(
+            Todo(
+                group="updates",
+                title=_("Draft progress update for %(period)s — %(plan)s")
+                % {"period": draft.period_label, "plan": draft.plan.title},
+                detail=saved,
+                url=reverse("actionplans:update_edit", kwargs={"pk": draft.pk}),
+                action=_("Continue"),
+                urgency=1,
+            )
         )
-        .select_related("action", "action__plan")
+
+    running = [p for p in plans if p.status in RUNNING and p.pk not in plans_with_draft]
+    last_ends = dict(
+        ProgressUpdate.objects.filter(plan__in=running, submitted_at__isnull=False)
+        .values("plan_id")
+        .annotate(last=Max("period_end"))
+        .values_list("plan_id", "last")
+    )
+    for plan in running:
+        due = next_update_due(plan, last_ends.get(plan.pk))
+        if due is None or due > today + timedelta(days=DUE_SOON_DAYS):
+            continue
+        late = due < today
+        todos.append(
+            Todo(
+                group="updates",
+                title=_("Progress update for %(plan)s") % {"plan": plan.title},
+                detail=(_("Was due on %(date)s") if late else _("Due on %(date)s"))
+                % {"date": formats.date_format(due, "j F Y")},
+                url=reverse("actionplans:update_new", kwargs={"plan_pk": plan.pk}),
+                action=_("Write the update"),
+                due=due,
+                urgency=0 if late else 1,
+            )
+        )
+
+    awaiting = (
+        Finding.objects.filter(
+            review__plan_id__in=plan_ids, review__status=Review.Status.OPEN, response=""
+        )
+        .exclude(author=user)
+        .values("review_id", "review__plan__title")
+        .annotate(count=Count("id"))
+        .order_by("review_id")[:20]
+    )
+    for row in awaiting:
+        todos.append(
+            Todo(
+                group="reviews",
+                title=ngettext(
+                    "%(count)s finding of the review of %(plan)s awaits your response",
+                    "%(count)s findings of the review of %(plan)s await your response",
+                    row["count"],
+                )
+                % {"count": row["count"], "plan": row["review__plan__title"]},
+                url=reverse("actionplans:review", kwargs={"pk": row["review_id"]}),
+                action=_("Respond"),
+                urgency=1,
+            )
+        )
+    for review in Review.objects.filter(peers=user, status=Review.Status.OPEN).select_related(
+        "plan", "plan__city"
+    )[:20]:
+        todos.append(
+            Todo(
+                group="reviews",
+                title=_("You are a critical friend of %(city)s: %(plan)s")
+                % {"city": review.plan.city.name, "plan": review.plan.title},
+                detail=_("Due on %(date)s")
+                % {"date": formats.date_format(review.due_date, "j F Y")}
+                if review.due_date
+                else "",
+                url=reverse("actionplans:review", kwargs={"pk": review.pk}),
+                action=_("Write your findings"),
+                due=review.due_date,
+                urgency=0 if review.due_date and review.due_date < today else 1,
+            )
+        )
+
+    overdue = (
+        Milestone.objects.filter(
+            action__plan_id__in=plan_ids, done_date__isnull=True, due_date__lt=today
+        )
+        .select_related("action__plan")
         .order_by("due_date")[:20]
     )
-    running = [
-        p
-        for p in plans
-        if p.status in (ActionPlan.Status.ADOPTED, ActionPlan.Status.IMPLEMENTATION)
-    ]
-    last_updates = {
-        row["plan_id"]: row["period_end"]
-        for row in ProgressUpdate.objects.filter(plan__in=running, submitted_at__isnull=False)
-        .order_by("plan_id", "-period_end")
-        .values("plan_id", "period_end")
-    }
-    updates_due = [
-        p
-        for p in running
-        if p.pk not in last_updates
-        or last_updates[p.pk] < today - timedelta(days=UPDATE_EVERY_DAYS)
-    ]
-    reviews = list(
-        Review.objects.filter(peers=user, status=Review.Status.OPEN).select_related(
-            "plan", "plan__city"
+    for milestone in overdue:
+        todos.append(
+            Todo(
+                group="milestones",
+                title=_("“%(milestone)s” — %(plan)s")
+                % {"milestone": milestone.title, "plan": milestone.action.plan.title},
+                detail=_("Was due on %(date)s")
+                % {"date": formats.date_format(milestone.due_date, "j F Y")},
+                url=reverse("actionplans:milestone_edit", kwargs={"pk": milestone.pk}),
+                action=_("Mark it done or move it"),
+                due=milestone.due_date,
+                urgency=0,
+            )
         )
+
+    if user.is_staff:
+        todos += _staff_todos(today)
+    return todos
+
+
+def _staff_todos(today) -> list[Todo]:
+    """The network's view: reviews to close, plans late with their update."""
+    todos = []
+    to_close = (
+        Review.objects.filter(status=Review.Status.OPEN)
+        .filter(Q(due_date__lt=today) | Q(meeting__ends_at__lt=timezone.now()))
+        .select_related("plan", "plan__city")
+        .order_by("due_date", "id")[:20]
     )
-    responses_due = list(
-        Finding.objects.filter(
-            review__plan__in=[p.pk for p in plans], review__status=Review.Status.OPEN, response=""
+    for review in to_close:
+        todos.append(
+            Todo(
+                group="staff",
+                title=_("Close the review of %(plan)s (%(city)s)")
+                % {"plan": review.plan.title, "city": review.plan.city.name},
+                detail=_("Its visit is over.") if review.meeting_id else "",
+                url=reverse("actionplans:review", kwargs={"pk": review.pk}),
+                action=_("Close the review"),
+                due=review.due_date,
+                urgency=1,
+            )
         )
-        .filter(~Q(author=user))
-        .select_related("review", "review__plan")[:20]
+    late = _plans_late_with_update_count(today)
+    if late:
+        todos.append(
+            Todo(
+                group="staff",
+                title=ngettext(
+                    "%(count)s plan of the network is late with its progress update",
+                    "%(count)s plans of the network are late with their progress update",
+                    late,
+                )
+                % {"count": late},
+                url=reverse("actionplans:list"),
+                action=_("See the plans"),
+                urgency=0,
+            )
+        )
+    return todos
+
+
+def _plans_late_with_update_count(today) -> int:
+    """Running plans whose last submitted period ended more than half a year ago (or that
+    started that long ago without one): counted in the database."""
+    limit = today - timedelta(days=UPDATE_EVERY_DAYS)
+    last = (
+        ProgressUpdate.objects.filter(plan=OuterRef("pk"), submitted_at__isnull=False)
+        .order_by("-period_end")
+        .values("period_end")[:1]
     )
-    return Dashboard(plans, overdue, updates_due, reviews, responses_due)
+    return (
+        ActionPlan.objects.filter(status__in=RUNNING)
+        .annotate(last_end=Subquery(last))
+        .filter(Q(last_end__lt=limit) | Q(last_end__isnull=True, start_date__lt=limit))
+        .count()
+    )
 
 
 def public_plans_for_city(*, city) -> QuerySet[ActionPlan]:

@@ -185,7 +185,7 @@ def update_save(
         update = _save_edited(
             ProgressUpdate,
             instance=update,
-            data=data,
+            data={**data, "saved_at": timezone.now(), "saved_by": by},
             create={"plan": plan, "corrects": corrects},
             by=by,
         )

@@ -73,8 +73,9 @@ def form_page(
     """Render ``form_class`` and, on a valid POST, call ``save(form)`` (a service call).
 
     ``save`` returns the saved object (``done_url`` and ``success`` may be functions of it).
-    A ValidationError from the service is shown in the form; an EditConflict shows the form again with everyone's
-    changes merged (core/editing.py) and the fields both people changed side by side.
+    A ValidationError from the service is shown in the form; an EditConflict shows the form
+    again with everyone's changes merged (core/editing.py) and the fields both people changed
+    side by side.
     """
     kwargs = dict(form_kwargs or {})
     if instance is not None or issubclass(form_class, forms.BaseModelForm):

@@ -326,11 +326,12 @@ ACHIEVEMENTS_2019 = [
     },
 ]
 
-# Demo accounts: (email, is staff, city slug or None, role)
+# Demo accounts: (email, is staff, city slug or None, role, first name, last name). The people
+# are made up: the seed names no officer.
 ACCOUNTS = [
-    ("staff@example.org", True, None, None),
-    ("braga@example.org", False, "braga", "lead"),
-    ("turin@example.org", False, "turin", "lead"),
+    ("staff@example.org", True, None, None, "Sofia", "Martens"),
+    ("braga@example.org", False, "braga", "lead", "Ana", "Costa"),
+    ("turin@example.org", False, "turin", "lead", "Luca", "Ferrero"),
 ]
 
 # The demo staff account's TOTP secret (base32). Development data only, like the password.

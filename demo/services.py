@@ -184,10 +184,13 @@ def _load() -> dict[str, int]:
 def demo_accounts_create(*, cities: dict[str, City]) -> int:
     _refuse_in_production()
     user_model = get_user_model()
-    for email, is_staff, city_slug, role in seed.ACCOUNTS:
+    for email, is_staff, city_slug, role, first_name, last_name in seed.ACCOUNTS:
         user, created = user_model.objects.get_or_create(
             email=email, defaults={"is_staff": is_staff, "is_superuser": is_staff}
         )
+        if not user.first_name and not user.last_name:
+            user.first_name, user.last_name = first_name, last_name
+            user.save(update_fields=["first_name", "last_name"])
         if created or not user.check_password(settings.DEMO_PASSWORD):
             user.set_password(settings.DEMO_PASSWORD)
             user.save(update_fields=["password"])

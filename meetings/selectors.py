@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.models import City
+from core.todo import Todo
 from objectives.models import Activity
 
 from .models import (
@@ -345,3 +348,66 @@ def calendar_version() -> tuple[int, datetime | None]:
     """What the all-meetings feed depends on: how many meetings and their latest change."""
     state = published_meetings().aggregate(count=Count("id"), latest=Max("updated_at"))
     return state["count"], state["latest"]
+
+
+# --- The dashboard ----------------------------------------------------------------------
+
+
+def todos_for(*, user, cities: list[City]) -> list[Todo]:
+    """Meeting work that needs an officer's cities: follow-ups decided at meetings, and meetings
+    open for registration that none of their cities has registered for yet."""
+    if not cities:
+        return []
+    today = timezone.localdate()
+    todos = []
+    for followup in open_followups_for_cities(cities=cities)[:20]:
+        due = followup.decision.due_date
+        late = due is not None and due < today
+        detail = _("Decided at %(meeting)s") % {"meeting": followup.decision.meeting.title}
+        if due:
+            when = _("was due on %(date)s") if late else _("due on %(date)s")
+            detail += " · " + when % {"date": formats.date_format(due, "j F Y")}
+        todos.append(
+            Todo(
+                group="followups",
+                title=_("%(city)s: %(decision)s")
+                % {"city": followup.city.name, "decision": followup.decision.title},
+                detail=detail,
+                url=reverse("meetings_workspace:followup_done", kwargs={"pk": followup.pk}),
+                action=_("Mark as done"),
+                due=due,
+                urgency=0 if late else 1,
+                post=True,
+            )
+        )
+    registered = Registration.objects.filter(city__in=cities, meeting=OuterRef("pk")).exclude(
+        status=Registration.Status.CANCELLED
+    )
+    open_meetings = (
+        meetings_open_for_registration()
+        .annotate(registered=Exists(registered))
+        .filter(registered=False)
+        .select_related("host_city")[:10]
+    )
+    for meeting in open_meetings:
+        closes = meeting.registration_deadline
+        todos.append(
+            Todo(
+                group="meetings",
+                title=meeting.title,
+                detail=(
+                    _("%(period)s · registration closes on %(date)s")
+                    % {
+                        "period": meeting.period_label,
+                        "date": formats.date_format(timezone.localtime(closes), "j F Y"),
+                    }
+                    if closes
+                    else meeting.period_label
+                ),
+                url=reverse("meetings:register", kwargs={"slug": meeting.slug}),
+                action=_("Register"),
+                due=timezone.localtime(closes).date() if closes else None,
+                urgency=2,
+            )
+        )
+    return todos

@@ -10,11 +10,13 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from cities.models import City
 from cities.selectors import cities_for_user
+from core.todo import Todo
 from fragments.versions import cached_for_content
 from objectives.models import StrategicObjective
 
@@ -414,3 +416,44 @@ def guideline_page(*, guideline: Guideline) -> Guideline:
 
 def country_name(code: str) -> str:
     return dict(countries).get(code, code)
+
+
+def todos_for(*, user, cities: list[City]) -> list[Todo]:
+    """Practices that need someone: staff review what cities submitted; a city finishes its
+    drafts and answers the staff's requests for changes."""
+    todos = []
+    if user.is_staff:
+        for practice in practices_to_review().order_by("updated_at")[:20]:
+            todos.append(
+                Todo(
+                    group="practices",
+                    title=_("“%(title)s” from %(city)s awaits review")
+                    % {"title": practice.title, "city": practice.city.name},
+                    url=reverse("practices_workspace:review", kwargs={"pk": practice.pk}),
+                    action=_("Review"),
+                    urgency=1,
+                )
+            )
+    waiting = {PracticeStatus.CHANGES_REQUESTED: 1, PracticeStatus.DRAFT: 2}
+    own = (
+        Practice.objects.filter(city__in=cities, status__in=list(waiting))
+        .select_related("city")
+        .order_by("status", "-updated_at")[:20]
+    )
+    for practice in own:
+        asked = practice.status == PracticeStatus.CHANGES_REQUESTED
+        todos.append(
+            Todo(
+                group="practices",
+                title=(
+                    _("The staff asked for changes to “%(title)s”")
+                    if asked
+                    else _("Draft practice “%(title)s”")
+                )
+                % {"title": practice.title},
+                url=reverse("practices_workspace:edit", kwargs={"pk": practice.pk}),
+                action=_("Make the changes") if asked else _("Continue"),
+                urgency=waiting[practice.status],
+            )
+        )
+    return todos

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionplans.models import ActionPlan, ActionStatus, ValidatedStatus
 from actionplans.selectors import plan_overview, previous_update
+from core.todo import Todo
 from meetings.models import Meeting
 from meetings.selectors import meeting_agenda
 from objectives.models import WorkPlan
@@ -144,3 +147,25 @@ def report_source(report: Report) -> Source:
 
 def reports_for_subject(*, kind: str, object_id: int | None, year: int | None) -> QuerySet[Report]:
     return Report.objects.filter(kind=kind, object_id=object_id, year=year)
+
+
+FAILED_SHOWN_DAYS = 7
+
+
+def todos_for(*, user) -> list[Todo]:
+    """Reports that failed: the person's own of the last week; for staff, every one of them."""
+    since = timezone.now() - timedelta(days=FAILED_SHOWN_DAYS)
+    failed = Report.objects.filter(status=Report.Status.FAILED, created_at__gte=since)
+    if not user.is_staff:
+        failed = failed.filter(requested_by=user)
+    return [
+        Todo(
+            group="staff" if user.is_staff else "reports",
+            title=_("The report “%(report)s” could not be produced") % {"report": report},
+            detail=report.error[:200],
+            url=report.get_absolute_url(),
+            action=_("See why and try again"),
+            urgency=1,
+        )
+        for report in failed.order_by("-created_at")[:10]
+    ]

@@ -50,6 +50,17 @@ def _force_login_is_a_completed_sign_in(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _english_to_start_with():
+    """Each test starts in English: a request in French leaves its language active in the
+    thread, and reverse() would then build French paths for the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate-limit counters live in the cache; each test starts with none."""
     cache.clear()

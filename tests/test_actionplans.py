@@ -373,16 +373,6 @@ def test_peers_must_come_from_other_cities(client, staff, plan, braga_officer):
     assert not ActionPlan.objects.get().reviews.exists()
 
 
-def test_dashboard_shows_overdue_milestones_and_updates_due(client, braga_officer, plan, action):
-    from actionplans.models import Milestone
-
-    Milestone.objects.create(action=action, title="Mediators recruited", due_date=date(2020, 1, 1))
-    client.force_login(braga_officer)
-    html = client.get("/en/workspace/").content.decode()
-    assert "Mediators recruited" in html
-    assert "Progress updates due" in html and "Braga plan" in html
-
-
 def test_demo_plans_load_with_their_history_and_review(client, demo):
     braga = ActionPlan.objects.get(city__slug="braga")
     assert braga.updates.filter(submitted_at__isnull=False).count() == 2

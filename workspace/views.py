@@ -4,18 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from actionplans.selectors import dashboard_for
-from cities.selectors import cities_for_user, city_officer_counts, memberships_for_user
-from meetings.selectors import open_followups_for_cities
+from cities.selectors import city_officer_counts, memberships_for_user
+
+from .dashboard import dashboard_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in home: the person's cities and what they may do there."""
+    """The signed-in home: what needs this person now, then their plans and cities."""
     context = {
-        "memberships": list(memberships_for_user(request.user)),
         "dashboard": dashboard_for(user=request.user),
-        "meeting_followups": list(open_followups_for_cities(cities=cities_for_user(request.user))),
+        "memberships": list(memberships_for_user(request.user)),
     }
     if request.user.is_staff:
         context["all_cities"] = list(city_officer_counts())

@@ -10,6 +10,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from actionplans.models import ActionStatus
+
 register = template.Library()
 
 # Public figures about small groups are hidden so nobody can be identified.
@@ -35,6 +37,12 @@ def plain_value(value) -> str:
         return "—"
     number = Decimal(str(value))
     return number_format(number.normalize() if number == number.to_integral() else number)
+
+
+@register.filter
+def action_status(code) -> str:
+    """A self-assessed status as a label, from a code kept in a frozen snapshot."""
+    return str(dict(ActionStatus.choices).get(code, "—"))
 
 
 @register.simple_tag

@@ -23,7 +23,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write("Demo accounts (password from DEMO_PASSWORD):")
-        for email, is_staff, city, _role in ACCOUNTS:
+        for email, is_staff, city, _role, _first, _last in ACCOUNTS:
             who = "network staff" if is_staff else f"officer of {city.title()}"
             self.stdout.write(f"  {email:<22} {who}")
         self.stdout.write(f"  password: {settings.DEMO_PASSWORD}")

@@ -1,0 +1,47 @@
+"""Form fields every app's forms share."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class MoneyField(forms.DecimalField):
+    """An amount in euros, shown and typed as people write it: "1,200,000" or "1 200 000"
+    rather than "1200000.00". Grouping spaces, commas or dots are read as the language uses
+    them."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("help_text", _("In euros, for example 1,200,000."))
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            amount = Decimal(str(value))
+            places = 0 if amount == amount.to_integral() else 2
+            return formats.number_format(amount, decimal_pos=places, force_grouping=True)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            grouping = formats.get_format("THOUSAND_SEPARATOR")
+            decimal = formats.get_format("DECIMAL_SEPARATOR")
+            text = value.strip().replace("€", "")
+            for space in (" ", "\u00a0", "\u202f"):
+                text = text.replace(space, "")
+            if grouping.strip():
+                text = text.replace(grouping, "")
+            value = text.replace(decimal, ".")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # Not a number input: it would refuse the separators people type.
+        attrs = super().widget_attrs(widget)
+        for name in ("step", "min", "max"):
+            attrs.pop(name, None)
+        return attrs
