@@ -93,6 +93,38 @@ class Library:
             self.filterset.form.cleaned_data.get(name) for name in [*FACET_FIELDS, "q", "year"]
         )
 
+    def chosen(self, params: QueryDict) -> list[ChosenFilter]:
+        """The filters in force, each with the address of the library without it."""
+        kept = QueryDict(library_query(params), mutable=True)
+
+        def without(name: str, value: str) -> str:
+            rest = kept.copy()
+            rest.setlist(name, [v for v in rest.getlist(name) if v != value])
+            return rest.urlencode()
+
+        chosen = []
+        if self.query:
+            chosen.append(ChosenFilter(_("Search"), f"“{self.query}”", without("q", self.query)))
+        for facet in self.facets:
+            for option in facet.options:
+                if option.selected:
+                    chosen.append(
+                        ChosenFilter(facet.label, option.label, without(facet.name, option.value))
+                    )
+        year = self.filterset.form.cleaned_data.get("year")
+        if year:
+            chosen.append(ChosenFilter(_("Active in year"), str(year), without("year", str(year))))
+        return chosen
+
+
+@dataclass(frozen=True)
+class ChosenFilter:
+    """A filter in force, shown as a tag that removes it."""
+
+    facet: str
+    label: str
+    remove_query: str
+
 
 def published_practices() -> QuerySet[Practice]:
     return Practice.objects.filter(status=PracticeStatus.PUBLISHED)

@@ -34,7 +34,12 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "practices/practice_list.html",
-        {"library": library, "page_query": library_query(request.GET)},
+        {
+            "library": library,
+            "page_query": library_query(request.GET),
+            # Read only when the cached results fragment is rendered again.
+            "chosen": SimpleLazyObject(lambda: library.chosen(request.GET)),
+        },
     )
 
 

@@ -55,6 +55,11 @@ def _workspace_pages() -> list[str]:
     return pages
 
 
+def page_paths(world) -> dict[str, list[str]]:
+    """Per kind of person, the English paths of the pages they open."""
+    return _paths(world)
+
+
 def _paths(world) -> dict[str, list[str]]:
     paths: dict[str, list[str]] = {}
     for index, email in enumerate(PEOPLE):

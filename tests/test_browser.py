@@ -67,8 +67,8 @@ def test_officer_signs_in_by_keyboard_and_sees_their_city(page, live_demo):
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/workspace/")
-    assert page.get_by_role("heading", name="Your cities").is_visible()
-    assert page.get_by_role("link", name="Braga").first.is_visible()
+    assert page.get_by_role("heading", name="Your action plans").is_visible()
+    assert page.get_by_text("Officer of Braga").is_visible()
     assert axe_violations(page) == []
 
 

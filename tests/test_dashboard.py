@@ -23,7 +23,9 @@ TODAY = date(2026, 12, 1)
 
 def _groups(html: str) -> list[tuple[str, int]]:
     """The task groups in page order, with their counts."""
-    found = re.findall(r'<h2 id="tasks-(\w+)-title">.*?<span class="count[^"]*">(\d+)</span>', html)
+    found = re.findall(
+        r'<h2 id="tasks-(\w+)-title">.*?<span class="task-count[^"]*">(\d+)</span>', html
+    )
     return [(key, int(count)) for key, count in found]
 
 
@@ -75,7 +77,8 @@ def test_an_update_due_shows_when_there_is_no_draft(client, braga, braga_officer
                        start_date=date(2026, 1, 1))  # fmt: skip
     ProgressUpdate.objects.create(
         plan=plan, period_label="2026 H1", period_start=date(2026, 1, 1),
-        period_end=date(2026, 6, 20), narrative="N", submitted_at=datetime(2026, 7, 1, 10, tzinfo=UTC),
+        period_end=date(2026, 6, 20), narrative="N",
+        submitted_at=datetime(2026, 7, 1, 10, tzinfo=UTC),
     )  # fmt: skip
     client.force_login(braga_officer)
     html = client.get("/en/workspace/").content.decode()

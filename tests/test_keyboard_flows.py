@@ -162,7 +162,7 @@ def test_officer_signs_in_by_keyboard(page, live_demo):
     shots.take("sign-in")
     sign_in_by_keyboard(page, shots, "braga@example.org", settings.DEMO_PASSWORD)
     page.wait_for_url("**/en/workspace/")
-    expect(page.get_by_role("heading", name="Your cities")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your action plans")).to_be_visible()
     shots.take("workspace")
     shots.assert_kept(3)
 
@@ -181,7 +181,7 @@ def test_staff_signs_in_by_keyboard_with_the_authenticator_code(page, live_demo)
     tab_to(page, button("Sign In"), max_presses=3)
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/workspace/")
-    expect(page.get_by_role("heading", name="Staff tools")).to_be_visible()
+    expect(page.get_by_role("heading", name="For the network staff")).to_be_visible()
     shots.take("workspace")
     shots.assert_kept(4)
 
