@@ -55,6 +55,9 @@ class Report(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     render_seconds = models.FloatField(null=True, blank=True, editable=False)
+    # What the download link says: "PDF, 10 pages, 240 KB".
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -67,6 +70,11 @@ class Report(models.Model):
         indexes = [
             models.Index(fields=["fingerprint", "status"], name="report_fingerprint_idx"),
             models.Index(fields=["status", "expires_at"], name="report_expiry_idx"),
+            # The latest ready file of a subject: the download link's facts, the one-step download.
+            models.Index(
+                fields=["kind", "object_id", "year", "language", "status"],
+                name="report_subject_idx",
+            ),
         ]
 
     def __str__(self) -> str:

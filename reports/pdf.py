@@ -52,7 +52,15 @@ class StaticOnlyFetcher(URLFetcher):
         raise RefusedURL(f"Refused: {url[:200]}")
 
 
-def html_to_pdf(html: str) -> bytes:
+class RenderedPdf(bytes):
+    """The PDF's bytes, knowing how many pages they hold (shown on the download link)."""
+
+    pages: int | None = None
+
+
+def html_to_pdf(html: str) -> RenderedPdf:
     fetcher = StaticOnlyFetcher()
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+    pdf = RenderedPdf(document.write_pdf(pdf_variant="pdf/ua-1"))
+    pdf.pages = len(document.pages)
+    return pdf

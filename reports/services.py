@@ -24,7 +24,7 @@ from .selectors import ReportUnavailable, Source, report_source
 logger = logging.getLogger(__name__)
 
 # Bump when a PDF template or the print CSS changes: older files then stop being reused.
-REPORT_TEMPLATE_VERSION = "2026-1"
+REPORT_TEMPLATE_VERSION = "2026-2"
 # How long a produced file is kept (and reused for the same content).
 REPORT_LIFETIME = timedelta(days=getattr(settings, "REPORTS_KEEP_DAYS", 7))
 # A row queued or running for longer than this was lost by its worker: queue it again.
@@ -40,6 +40,33 @@ def fingerprint_for(*, kind: str, language: str, html: str) -> str:
         digest.update(part.encode() + b"\0")
     digest.update(html.encode())
     return digest.hexdigest()
+
+
+def ready_report_for(*, kind: str, object_id, year, language: str) -> Report | None:
+    """A ready file of exactly the document this subject gives now (same fingerprint), so the
+    person downloads it at once: the document is made again, but not its PDF."""
+    latest = (
+        Report.objects.filter(
+            kind=kind,
+            object_id=object_id,
+            year=year,
+            language=language,
+            status=Report.Status.READY,
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(file="")
+        .order_by("-finished_at")
+        .first()
+    )
+    if latest is None:
+        return None
+    try:
+        _source, html = report_html(report=latest)
+    except ReportUnavailable:
+        return None
+    if fingerprint_for(kind=kind, language=language, html=html) != latest.fingerprint:
+        return None
+    return latest if default_storage.exists(latest.file.name) else None
 
 
 def report_request(*, kind: str, object_id, year, language: str, title: str, user) -> Report:
@@ -147,7 +174,12 @@ def report_render(*, report_id: int) -> Report | None:
         existing = _reusable(report, fingerprint)
         if existing is not None:
             _finish(
-                report, name=existing.file.name, expires_at=existing.expires_at, reused=existing
+                report,
+                name=existing.file.name,
+                expires_at=existing.expires_at,
+                reused=existing,
+                pages=existing.page_count,
+                size=existing.file_size,
             )
             return Report.objects.get(pk=report.pk)
 
@@ -156,7 +188,12 @@ def report_render(*, report_id: int) -> Report | None:
         elapsed = time.monotonic() - started
         logger.info("Report %s (%s) rendered in %.2f s", report.pk, report.kind, elapsed)
         if not _finish(
-            report, name=name, expires_at=timezone.now() + REPORT_LIFETIME, seconds=elapsed
+            report,
+            name=name,
+            expires_at=timezone.now() + REPORT_LIFETIME,
+            seconds=elapsed,
+            pages=getattr(pdf, "pages", None),
+            size=len(pdf),
         ):
             default_storage.delete(name)  # another run finished first
     except ReportUnavailable as reason:
@@ -178,7 +215,9 @@ def report_render(*, report_id: int) -> Report | None:
     return Report.objects.get(pk=report.pk)
 
 
-def _finish(report: Report, *, name: str, expires_at, seconds=None, reused=None) -> bool:
+def _finish(
+    report: Report, *, name: str, expires_at, seconds=None, reused=None, pages=None, size=None
+) -> bool:
     with transaction.atomic():
         return bool(
             Report.objects.filter(
@@ -191,6 +230,8 @@ def _finish(report: Report, *, name: str, expires_at, seconds=None, reused=None)
                 expires_at=expires_at,
                 render_seconds=seconds,
                 reused_from=reused,
+                page_count=pages,
+                file_size=size,
             )
         )
 

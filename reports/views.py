@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -40,6 +41,14 @@ def report_request(request: HttpRequest) -> HttpResponse:
     subject = access.get_subject(request.user, kind=kind, object_id=object_id, year=year)
     languages = dict(settings.LANGUAGES)
     language = get_language() if get_language() in languages else settings.LANGUAGE_CODE
+    ready = services.ready_report_for(
+        kind=kind, object_id=object_id, year=year, language=language
+    )
+    if ready is not None:
+        # The same document is ready: the file downloads at once, the page stays.
+        response = HttpResponse(status=303)
+        response["Location"] = reverse("reports:download", kwargs={"uid": ready.uid})
+        return response
     report = services.report_request(
         kind=kind,
         object_id=object_id,
@@ -55,9 +64,14 @@ def report_request(request: HttpRequest) -> HttpResponse:
 
 
 def _see_other(report: Report) -> HttpResponse:
+    """To the status page, which takes the person to the file once it is ready."""
     response = HttpResponse(status=303)
-    response["Location"] = report.get_absolute_url()
+    response["Location"] = f"{report.get_absolute_url()}?{FOLLOW}=1"
     return response
+
+
+# On a status page reached from the button: once ready, the download starts by itself.
+FOLLOW = "download"
 
 
 @require_GET
@@ -67,7 +81,11 @@ def report_status(request: HttpRequest, uid) -> HttpResponse:
     return render(
         request,
         "reports/report_status.html",
-        {"report": report, "may_retry": access.may_retry(request, report)},
+        {
+            "report": report,
+            "may_retry": access.may_retry(request, report),
+            "follow": request.GET.get(FOLLOW) == "1",
+        },
     )
 
 

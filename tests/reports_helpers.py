@@ -58,3 +58,17 @@ def download(client, report) -> bytes:
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
     return b"".join(response.streaming_content)
+
+
+def request_report(client, capture, **data):
+    """Ask for a report through its button; the report row it led to (its status page, or the
+    download of the same document already ready)."""
+    from urllib.parse import urlsplit
+
+    from reports.models import Report
+
+    with capture(execute=True):
+        response = client.post("/en/reports/request/", data)
+    assert response.status_code == 303, response.status_code
+    path = urlsplit(response["Location"]).path.removesuffix("download/")
+    return Report.objects.get(uid=path.rstrip("/").rsplit("/", 1)[-1])

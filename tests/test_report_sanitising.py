@@ -23,7 +23,7 @@ from reports.models import Report
 from reports.services import report_html
 
 from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory
-from .reports_helpers import download, pdf_text
+from .reports_helpers import download, pdf_text, request_report
 
 ATTACK = """<p>Safe words stay.</p>
 <script>alert(1)</script>
@@ -159,15 +159,6 @@ def hostile_plan(braga):
     )
     Indicator.objects.filter(pk=indicator.pk).update(unit="<script>alert(1)</script>")
     return plan
-
-
-def request_report(client, capture, **data) -> Report:
-    with capture(execute=True):
-        response = client.post("/en/reports/request/", data)
-    assert response.status_code == 303
-    report = Report.objects.get(uid=response["Location"].rstrip("/").rsplit("/", 1)[-1])
-    assert report.status == Report.Status.READY, report.error
-    return report
 
 
 def test_the_stored_rows_really_hold_the_hostile_markup(hostile_guideline, hostile_plan):
