@@ -41,9 +41,7 @@ def report_request(request: HttpRequest) -> HttpResponse:
     subject = access.get_subject(request.user, kind=kind, object_id=object_id, year=year)
     languages = dict(settings.LANGUAGES)
     language = get_language() if get_language() in languages else settings.LANGUAGE_CODE
-    ready = services.ready_report_for(
-        kind=kind, object_id=object_id, year=year, language=language
-    )
+    ready = services.ready_report_for(kind=kind, object_id=object_id, year=year, language=language)
     if ready is not None:
         # The same document is ready: the file downloads at once, the page stays.
         response = HttpResponse(status=303)
