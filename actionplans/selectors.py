@@ -144,6 +144,23 @@ def next_update_due(plan: ActionPlan, last_period_end) -> date | None:
     return start + timedelta(days=UPDATE_EVERY_DAYS) if start else None
 
 
+def next_update_period(*, plan: ActionPlan) -> dict:
+    """The half-year after the last reported period (or the one the plan started in), as the
+    new update form's first values."""
+    last = plan.updates.filter(submitted_at__isnull=False).order_by("-period_end").first()
+    if last is not None:
+        start = last.period_end + timedelta(days=1)
+    elif plan.start_date:
+        start = plan.start_date
+    else:
+        return {}
+    first_half = start.month <= 6
+    start = date(start.year, 1 if first_half else 7, 1)
+    end = date(start.year, 6, 30) if first_half else date(start.year, 12, 31)
+    label = _("%(year)s, first half") if first_half else _("%(year)s, second half")
+    return {"period_label": label % {"year": start.year}, "period_start": start, "period_end": end}
+
+
 def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
     """The action plan work that needs ``user`` now, for the dashboard (a fixed number of
     queries, whatever the number of plans)."""

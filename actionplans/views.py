@@ -38,6 +38,7 @@ from .forms import (
 )
 from .selectors import (
     draft_updates,
+    next_update_period,
     plan_history,
     plan_overview,
     plans_for_user,
@@ -320,7 +321,7 @@ def update_edit(
             corrects = submitted_update(plan=plan, raw_id=corrects_id)
             if corrects is None:
                 raise Http404(_("There is no such update to correct."))
-    initial = {}
+    initial = next_update_period(plan=plan) if update is None and corrects is None else {}
     if corrects is not None:
         initial = {
             "period_label": corrects.period_label,
@@ -351,6 +352,7 @@ def update_edit(
             plan=plan,
             hidden={"corrects": corrects.pk} if corrects else {},
             can_submit=True,
+            submit_label=_("Save as draft"),
         ),
     )
 

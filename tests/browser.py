@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -49,3 +50,31 @@ def sign_in(page, base_url: str, email: str, password: str, *, totp_secret: str 
         page.locator("input[name=code]").fill(totp_code(totp_secret))
         page.locator("input[name=code]").press("Enter")
         page.wait_for_load_state()
+
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class Shots:
+    """Screenshots of each page of one flow, kept as test artifacts:
+    ``var/test-artifacts/<folder>/<flow>-<nn>-<what>.png``, in order."""
+
+    def __init__(self, page, folder: str, flow: str) -> None:
+        self.page, self.flow, self.paths = page, flow, []
+        self.folder = ARTIFACTS / folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob(f"{flow}-*.png"):
+            old.unlink()
+
+    def take(self, what: str) -> None:
+        self.page.wait_for_load_state()
+        path = self.folder / f"{self.flow}-{len(self.paths) + 1:02d}-{what}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        self.paths.append(path)
+
+    def assert_kept(self, count: int) -> None:
+        assert len(self.paths) == count
+        for path in self.paths:
+            data = path.read_bytes()
+            assert data.startswith(PNG_SIGNATURE) and len(data) > 1000, path

@@ -157,3 +157,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def live_demo(transactional_db, live_server, settings, tmp_path):
+    """The portal with its demo data, served for a real browser."""
+    from demo.services import demo_load
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    demo_load()
+    return live_server

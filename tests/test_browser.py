@@ -29,14 +29,6 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.fixture
-def live_demo(transactional_db, live_server):
-    from demo.services import demo_load
-
-    demo_load()
-    return live_server
-
-
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_page_has_no_wcag_violations(page, live_demo, path):
     page.goto(live_demo.url + path)

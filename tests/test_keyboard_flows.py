@@ -12,14 +12,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from .browser import totp_code
-
-ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts" / "keyboard"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+from .browser import Shots, totp_code
 
 # What the test knows of the focused element: an approximation of its accessible name (label,
 # aria-label, text), where it is, and whether the focus shows (outline or box-shadow).
@@ -106,28 +102,6 @@ def focused(page) -> dict:
     return page.evaluate(FOCUSED)
 
 
-class Shots:
-    """Screenshots of each page of one flow, named ``<flow>-<nn>-<what>.png``, in order."""
-
-    def __init__(self, page, flow: str) -> None:
-        self.page, self.flow, self.paths = page, flow, []
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        for old in ARTIFACTS.glob(f"{flow}-*.png"):
-            old.unlink()
-
-    def take(self, what: str) -> None:
-        self.page.wait_for_load_state()
-        path = ARTIFACTS / f"{self.flow}-{len(self.paths) + 1:02d}-{what}.png"
-        self.page.screenshot(path=str(path), full_page=True)
-        self.paths.append(path)
-
-    def assert_kept(self, count: int) -> None:
-        assert len(self.paths) == count
-        for path in self.paths:
-            data = path.read_bytes()
-            assert data.startswith(PNG_SIGNATURE) and len(data) > 1000, path
-
-
 def sign_in_by_keyboard(page, shots: Shots, email: str, password: str) -> None:
     """From the sign-in page: skip link, e-mail, password, the Sign in button."""
     page.keyboard.press("Tab")
@@ -144,20 +118,11 @@ def sign_in_by_keyboard(page, shots: Shots, email: str, password: str) -> None:
     press_enter_and_load(page)
 
 
-@pytest.fixture
-def live_demo(transactional_db, live_server, settings, tmp_path):
-    from demo.services import demo_load
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    demo_load()
-    return live_server
-
-
 # --- (a) Signing in ---------------------------------------------------------------------
 
 
 def test_officer_signs_in_by_keyboard(page, live_demo):
-    shots = Shots(page, "a1")
+    shots = Shots(page, "keyboard", "a1")
     page.goto(live_demo.url + "/en/accounts/login/")
     shots.take("sign-in")
     sign_in_by_keyboard(page, shots, "braga@example.org", settings.DEMO_PASSWORD)
@@ -170,7 +135,7 @@ def test_officer_signs_in_by_keyboard(page, live_demo):
 def test_staff_signs_in_by_keyboard_with_the_authenticator_code(page, live_demo):
     from demo.seed import DEMO_TOTP_SECRET
 
-    shots = Shots(page, "a2")
+    shots = Shots(page, "keyboard", "a2")
     page.goto(live_demo.url + "/en/accounts/login/")
     shots.take("sign-in")
     sign_in_by_keyboard(page, shots, "staff@example.org", settings.DEMO_PASSWORD)
@@ -194,7 +159,7 @@ def test_officer_edits_an_action_by_keyboard(page, live_demo):
 
     action = Action.objects.get(title="Residents' committees in each neighbourhood")
     assert action.status == ActionStatus.DELAYED
-    shots = Shots(page, "b")
+    shots = Shots(page, "keyboard", "b")
     page.goto(live_demo.url + "/en/accounts/login/")
     sign_in_by_keyboard(page, shots, "braga@example.org", settings.DEMO_PASSWORD)
     page.wait_for_url("**/en/workspace/")
@@ -248,7 +213,7 @@ def test_officer_registers_for_a_meeting_by_keyboard(page, live_demo):
         host_city=City.objects.get(slug="braga"),
         capacity=20,
     )
-    shots = Shots(page, "c")
+    shots = Shots(page, "keyboard", "c")
     page.goto(live_demo.url + "/en/accounts/login/")
     sign_in_by_keyboard(page, shots, "braga@example.org", settings.DEMO_PASSWORD)
     page.wait_for_url("**/en/workspace/")
@@ -303,7 +268,7 @@ def test_officer_requests_the_progress_report_and_downloads_it_by_keyboard(
     from reports.models import Report
 
     plan = ActionPlan.objects.get(city__slug="braga")
-    shots = Shots(page, "d")
+    shots = Shots(page, "keyboard", "d")
     page.goto(live_demo.url + "/en/accounts/login/")
     sign_in_by_keyboard(page, shots, "braga@example.org", settings.DEMO_PASSWORD)
     page.wait_for_url("**/en/workspace/")
@@ -315,23 +280,23 @@ def test_officer_requests_the_progress_report_and_downloads_it_by_keyboard(
     shots.take("plan")
 
     tab_to(page, "Progress report (PDF)")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/en/reports/*/")
-    report = Report.objects.get(kind=Report.Kind.PLAN_PROGRESS, object_id=plan.pk)
-    assert str(report.uid) in page.url
-    shots.take("report-status")
-
-    # The status page refreshes itself (meta refresh) until the file is ready.
-    download_link = page.get_by_role("link", name="Download the PDF")
-    download_link.wait_for(timeout=90_000)
-    shots.take("report-ready")
-    tab_to(page, "Download the PDF")
-    with page.expect_download() as download_info:
+    # The status page refreshes itself, then starts the download by itself once it is ready.
+    with page.expect_download(timeout=90_000) as download_info:
         page.keyboard.press("Enter")
+        page.wait_for_url("**/en/reports/**")
+        report = Report.objects.get(kind=Report.Kind.PLAN_PROGRESS, object_id=plan.pk)
+        assert str(report.uid) in page.url
+        shots.take("report-status")
     download = download_info.value
     data = Path(download.path()).read_bytes()
     assert data.startswith(b"%PDF")
     assert download.suggested_filename.endswith(".pdf")
+    # The link stays on the page for whoever wants the file again.
+    shots.take("report-ready")
+    tab_to(page, "Download the PDF")
+    with page.expect_download() as again:
+        page.keyboard.press("Enter")
+    assert Path(again.value.path()).read_bytes() == data
     report.refresh_from_db()
     assert report.status == Report.Status.READY
     shots.assert_kept(5)
