@@ -17,9 +17,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
-from core.editing import EditConflict
 from core.middleware import accepts_uploads
-from core.views import add_service_errors, form_again, form_page, form_status, save_edited
+from core.views import Attempt, attempt_save, form_page, form_status
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
 
@@ -448,23 +447,21 @@ def finding_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
     finding = access.get_finding_for_responding(request.user, pk=pk)
     review = finding.review
     form = ResponseForm(request.POST, finding=finding)
-    conflict = None
+    attempt = Attempt(form)
     if form.is_valid():
-        try:
-            save_edited(
-                form,
-                lambda form: finding_respond(
-                    finding=finding, response=form.cleaned_data["response"], by=request.user
-                ),
-            )
-        except EditConflict as error:
-            conflict = error
-            form = form_again(ResponseForm, {"finding": finding}, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your response is recorded."))
-            return redirect("actionplans:review", pk=review.pk)
+        attempt = attempt_save(
+            request,
+            form,
+            lambda form: finding_respond(
+                finding=finding, response=form.cleaned_data["response"], by=request.user
+            ),
+            success=_("Your response is recorded."),
+            done_url=reverse("actionplans:review", kwargs={"pk": review.pk}),
+            again=(ResponseForm, {"finding": finding}),
+        )
+        if attempt.response is not None:
+            return attempt.response
+    form, conflict = attempt.form, attempt.conflict
     return _review_page(
         request,
         review,

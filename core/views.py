@@ -4,6 +4,7 @@ move on, or show the form again with its errors (400) or with an edit conflict (
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -12,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 
 from .editing import BadEditToken, EditConflict, edit_guard
+from .forms import STALE_FORM
 
 FORM_TEMPLATE = "core/form.html"
 
@@ -58,6 +59,46 @@ def form_again(form_class, kwargs: dict, conflict: EditConflict) -> forms.BaseFo
     return form_class(**kwargs)
 
 
+@dataclass
+class Attempt:
+    """What became of a submitted form: the redirect after a save, or the form to show again
+    (with its errors, or merged after an edit conflict)."""
+
+    form: forms.BaseForm
+    response: HttpResponse | None = None
+    conflict: EditConflict | None = None
+
+
+def attempt_save(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[Any], Any],
+    *,
+    done_url: str | Callable[[Any], str],
+    success: str | Callable[[Any], str] = "",
+    again: tuple[type[forms.BaseForm], dict],
+) -> Attempt:
+    """Save a valid form through ``save(form)``: a redirect with its message, or the form again.
+
+    ``again`` is the form's class and arguments, to build it anew after an edit conflict; a
+    page with formsets beside the form rebuilds them from ``attempt.conflict.merged``.
+    """
+    try:
+        saved = save_edited(form, save)
+    except EditConflict as error:
+        form_class, kwargs = again
+        return Attempt(form_again(form_class, kwargs, error), conflict=error)
+    except BadEditToken:
+        form.add_error(None, STALE_FORM)
+    except ValidationError as error:
+        add_service_errors(form, error)
+    else:
+        if success:
+            messages.success(request, success(saved) if callable(success) else success)
+        return Attempt(form, response=redirect(done_url(saved) if callable(done_url) else done_url))
+    return Attempt(form)
+
+
 def form_page(
     request: HttpRequest,
     *,
@@ -82,27 +123,14 @@ def form_page(
         kwargs["instance"] = instance
     bound = request.method == "POST"
     form = form_class(request.POST if bound else None, request.FILES if bound else None, **kwargs)
-    conflict = None
+    attempt = Attempt(form)
     if bound and form.is_valid():
-        try:
-            saved = save_edited(form, save)
-        except EditConflict as error:
-            conflict = error
-            form = form_again(form_class, kwargs, error)
-        except BadEditToken:
-            form.add_error(
-                None,
-                _(
-                    "This form is out of date or incomplete, so nothing was saved. Open the page "
-                    "again and make your change there."
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if success:
-                messages.success(request, success(saved) if callable(success) else success)
-            return redirect(done_url(saved) if callable(done_url) else done_url)
+        attempt = attempt_save(
+            request, form, save, success=success, done_url=done_url, again=(form_class, kwargs)
+        )
+        if attempt.response is not None:
+            return attempt.response
+    form, conflict = attempt.form, attempt.conflict
     return render(
         request,
         template,

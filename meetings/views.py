@@ -22,9 +22,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
-from core.editing import EditConflict
 from core.middleware import accepts_uploads
-from core.views import add_service_errors, form_again, form_page, form_status, save_edited
+from core.views import Attempt, attempt_save, form_page, form_status
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -563,7 +562,7 @@ def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpR
     data = request.POST if request.method == "POST" else None
     form = AgendaItemForm(data, meeting=meeting, initial=initial, edit_object=item)
     speakers = SpeakerFormSet(data, initial=_speaker_initial(speaker_rows), prefix="speakers")
-    conflict = None
+    attempt = Attempt(form)
     if data is not None and form.is_valid() and speakers.is_valid():
         rows = speakers_from(speakers)
         form.companion_values = {"speakers": [list(row) for row in rows]}
@@ -574,19 +573,20 @@ def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpR
                 return services.agenda_item_create(meeting=meeting, data=item_data, by=request.user)
             return services.agenda_item_update(item=item, data=item_data, by=request.user)
 
-        try:
-            save_edited(form, save)
-        except EditConflict as error:
-            conflict = error
-            form = form_again(AgendaItemForm, {"meeting": meeting}, error)
-            speakers = SpeakerFormSet(
-                initial=_speaker_initial(error.merged["speakers"]), prefix="speakers"
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The agenda is saved."))
-            return redirect("meetings_workspace:agenda", slug=meeting.slug)
+        attempt = attempt_save(
+            request,
+            form,
+            save,
+            success=_("The agenda is saved."),
+            done_url=reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug}),
+            again=(AgendaItemForm, {"meeting": meeting}),
+        )
+        if attempt.response is not None:
+            return attempt.response
+        if attempt.conflict is not None:
+            merged = attempt.conflict.merged["speakers"]
+            speakers = SpeakerFormSet(initial=_speaker_initial(merged), prefix="speakers")
+    form, conflict = attempt.form, attempt.conflict
     return render(
         request,
         "meetings/workspace/item_form.html",

@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
-from core.editing import EditConflict
 from core.middleware import accepts_uploads
-from core.views import add_service_errors, form_again, form_page, form_status, save_edited
+from core.views import Attempt, attempt_save, form_page, form_status
 
 from . import access
 from .forms import (
@@ -250,7 +249,7 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     shown = form.values_from(guideline) if guideline else {"sections": [], "authors": []}
     sections = SectionFormSet(data, initial=_section_rows(shown["sections"]), prefix="sections")
     authors = AuthorFormSet(data, initial=_author_rows(shown["authors"]), prefix="authors")
-    conflict = None
+    attempt = Attempt(form)
     if data is not None and form.is_valid() and sections.is_valid() and authors.is_valid():
         kept = [
             f.cleaned_data for f in sections if f.cleaned_data and not f.cleaned_data.get("DELETE")
@@ -264,28 +263,26 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "sections": [[s["title"], s["body"], s["recommendations"]] for s in kept],
             "authors": [[w["role"], w["city"], w["organisation"]] for w in writers],
         }
-        try:
-            guideline = save_edited(
-                form,
-                lambda form: guideline_save(
-                    guideline=guideline,
-                    data={k: v for k, v in form.cleaned_data.items() if k != "edit_token"},
-                    sections=kept,
-                    authors=writers,
-                ),
-            )
-        except EditConflict as error:
-            conflict = error
-            form = form_again(GuidelineForm, {"practices": practices}, error)
-            sections = SectionFormSet(
-                initial=_section_rows(error.merged["sections"]), prefix="sections"
-            )
-            authors = AuthorFormSet(initial=_author_rows(error.merged["authors"]), prefix="authors")
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The guideline is saved."))
-            return redirect("practices_workspace:guideline_edit", pk=guideline.pk)
+        attempt = attempt_save(
+            request,
+            form,
+            lambda form: guideline_save(
+                guideline=guideline,
+                data={k: v for k, v in form.cleaned_data.items() if k != "edit_token"},
+                sections=kept,
+                authors=writers,
+            ),
+            success=_("The guideline is saved."),
+            done_url=lambda saved: reverse("practices_workspace:guideline_edit", args=[saved.pk]),
+            again=(GuidelineForm, {"practices": practices}),
+        )
+        if attempt.response is not None:
+            return attempt.response
+        if attempt.conflict is not None:
+            merged = attempt.conflict.merged
+            sections = SectionFormSet(initial=_section_rows(merged["sections"]), prefix="sections")
+            authors = AuthorFormSet(initial=_author_rows(merged["authors"]), prefix="authors")
+    form, conflict = attempt.form, attempt.conflict
     return render(
         request,
         "practices/workspace/guideline_form.html",
