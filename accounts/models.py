@@ -44,6 +44,8 @@ class User(AbstractUser):
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
     former_city = models.CharField(_("former city"), max_length=300, blank=True, editable=False)
     former_staff = models.BooleanField(_("former staff member"), default=False, editable=False)
+    # The language the person last used the portal in: their e-mails are written in it.
+    language = models.CharField(_("language"), max_length=10, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import City
 
+from . import notices
 from .eu_targets import EU_ROMA_TARGETS
 from .models import (
     Action,
@@ -215,9 +216,11 @@ def review_open(*, plan: ActionPlan, questions: str, peers, meeting=None, due_da
         plan=plan, questions=questions, meeting=meeting, due_date=due_date
     )
     review.peers.set(peer_list)
+    notices.review_opened(review)
     return review
 
 
+@transaction.atomic
 def finding_add(*, review: Review, data: dict, by) -> Finding:
     if review.status != Review.Status.OPEN:
         raise ValidationError(_("This review is closed."))
@@ -227,9 +230,11 @@ def finding_add(*, review: Review, data: dict, by) -> Finding:
     finding = Finding(review=review, author=by, **data)
     finding.full_clean()
     finding.save()
+    notices.finding_added(finding)
     return finding
 
 
+@transaction.atomic
 def finding_respond(*, finding: Finding, response: str, by) -> Finding:
     if not response.strip():
         raise ValidationError({"response": _("Write the response.")})
@@ -237,6 +242,7 @@ def finding_respond(*, finding: Finding, response: str, by) -> Finding:
     finding.responded_by = by
     finding.responded_at = timezone.now()
     finding.save(update_fields=["response", "responded_by", "responded_at"])
+    notices.finding_answered(finding)
     return finding
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "cities",
+    "notifications",
     "objectives",
     "practices",
     "meetings",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.mfa.StaffMFARequiredMiddleware",
+    "accounts.middleware.RememberLanguageMiddleware",
 ]
 
 # Form fields render through templates/django/forms/field.html: one pattern everywhere (label,
@@ -109,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.navigation",
                 "fragments.context_processors.public_content_version",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -197,6 +200,20 @@ CELERY_BEAT_SCHEDULE = {
     "reports-stale-requeue": {
         "task": "reports.tasks.reports_stale_requeue",
         "schedule": crontab(minute="*/10"),
+    },
+    # Notifications: e-mails due (new ones, retries after a failure), the daily reminders,
+    # and the weekly digests (hourly: Monday morning comes at different hours across Europe).
+    "notifications-deliver": {
+        "task": "notifications.tasks.notifications_deliver",
+        "schedule": crontab(minute="*/5"),
+    },
+    "notifications-remind": {
+        "task": "notifications.tasks.notifications_remind",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "notifications-digest": {
+        "task": "notifications.tasks.notifications_digest",
+        "schedule": crontab(minute=5),
     },
 }
 

@@ -13,6 +13,7 @@ from accounts.urls import people_patterns
 from actionplans.urls import public_urlpatterns as plan_public_patterns
 from cities.urls import invitation_patterns, officer_patterns, staff_patterns
 from meetings.urls import workspace_urlpatterns
+from notifications.urls import public_patterns as notifications_public
 from practices.urls import workspace_urlpatterns as practices_workspace
 
 from .health import healthz
@@ -48,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("accounts/2fa/authenticate/", sign_in.mfa_authenticate, name="mfa_authenticate"),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
+    path("workspace/notifications/", include("notifications.urls")),
+    path("notifications/", include(notifications_public)),
     path("workspace/cities/", include(staff_patterns)),
     path("workspace/cities/", include(officer_patterns)),
     path("workspace/people/", include(people_patterns)),

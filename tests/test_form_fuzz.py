@@ -176,6 +176,9 @@ TARGETS = [
     ("mfa_activate_totp", "braga+reauth", {"mfa_activate_totp"}),
     ("mfa_deactivate_totp", "staff+reauth", {"mfa_deactivate_totp"}),
     ("mfa_generate_recovery_codes", "staff+reauth", {"mfa_generate_recovery_codes"}),
+    ("notifications:settings", "braga", {"notifications:settings"}),
+    ("notifications:list", "braga", {"notifications:mark_read"}),
+    ("notifications_public:unsubscribe", "anon", {"notifications_public:unsubscribe"}),
 ]
 
 # Answers that are neither an error shown nor a 4xx but are still harmless, and why.

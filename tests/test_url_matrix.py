@@ -109,6 +109,11 @@ ARGS = {
     "personal_data:erased": {},
     "people:erase": {"pk": "officer"},
     "officers:list": {"slug": "braga"},
+    "notifications:list": {},
+    "notifications:mark_read": {},
+    "notifications:settings": {},
+    "notifications:open": {"pk": "notification"},
+    "notifications_public:unsubscribe": {"token": "unsubscribe_token"},
 }
 
 # Expected GET status for (staff, Braga's lead officer, Turin's officer, anonymous).
@@ -211,6 +216,13 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "personal_data:erased": (302, 302, 302, 200),
     "people:erase": (200, 403, 403, 302),
     "officers:list": (200, 200, 403, 302),
+    "notifications:list": (200, 200, 200, 302),
+    "notifications:mark_read": (405, 405, 405, 302),
+    "notifications:settings": (200, 200, 200, 302),
+    # Braga's lead's own notification: it opens its page; anyone else's answer is 404.
+    "notifications:open": (404, 302, 404, 302),
+    # The unsubscribe link needs no sign-in: the signed token is the proof.
+    "notifications_public:unsubscribe": (200, 200, 200, 200),
 }
 
 # POST-only addresses: what another city's officer and an anonymous visitor get when they post.
@@ -235,6 +247,8 @@ POST_EXPECTED = {
     "actionplans:finding_respond": (404, 302),
     "reports:request": (404, 404),
     "reports:retry": (404, 404),
+    # Marks the person's own notifications (none here) as read; anonymous visitors sign in.
+    "notifications:mark_read": (302, 302),
 }
 
 NOT_CHECKED = {

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 
 from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
 from cities.models import City, Invitation
 from meetings.models import MeetingDocument
+from notifications.models import Notification
+from notifications.services import unsubscribe_token
 from practices.models import Guideline, PracticeAttachment
 from reports.models import Report
 
@@ -82,6 +85,13 @@ def build_world(settings) -> World:
     )
     invitation = Invitation.objects.create(city=braga, email="new@example.org", invited_by=staff)
     officer = MembershipFactory(city=braga, user=UserFactory(email="colleague@braga.example.org"))
+    braga_lead = get_user_model().objects.get(email="braga@example.org")
+    notification = Notification.objects.create(
+        recipient=braga_lead, kind="review_opened", url=f"/en/workspace/reviews/{review.pk}/",
+        subject_type=ContentType.objects.get_for_model(review), subject_id=review.pk,
+        context={"plan": plan.title, "city": braga.name},
+    )  # fmt: skip
+    review.peers.add(staff)  # visible to the lead as the host city's officer
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
@@ -93,5 +103,7 @@ def build_world(settings) -> World:
             "session": session.pk, "item": item.pk, "registration": registration.pk,
             "decision": decision.pk, "followup": followup.pk, "report": report.uid,
             "token": invitation.token, "officer": officer.user_id,
+            "notification": notification.pk,
+            "unsubscribe_token": unsubscribe_token(user=braga_lead, kind="review_opened"),
         }
     )  # fmt: skip

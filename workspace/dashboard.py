@@ -12,6 +12,7 @@ from actionplans.selectors import todos_for as plan_todos
 from cities.models import City
 from core.todo import Todo
 from meetings.selectors import todos_for as meeting_todos
+from notifications.services import todos_for as notification_todos
 from practices.selectors import todos_for as practice_todos
 from reports.selectors import todos_for as report_todos
 
@@ -63,6 +64,7 @@ def dashboard_for(*, user) -> Dashboard:
         *meeting_todos(user=user, cities=own_cities),
         *practice_todos(user=user, cities=own_cities),
         *report_todos(user=user),
+        *notification_todos(user=user),
     ]
     groups = []
     order = list(GROUPS)

@@ -1,0 +1,59 @@
+"""The kinds of notification: each app registers its own (in its notices.py).
+
+A kind says how it is named in the preferences, how its message reads (a translatable text
+with named values), how it is delivered by default, and who may still see its subject: a
+notification whose subject was deleted or became private is neither sent nor listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import formats
+from django.utils.functional import Promise
+
+
+class Delivery:
+    AT_ONCE = "at_once"
+    DIGEST = "digest"
+    SITE_ONLY = "site_only"
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: Promise  # as the preferences page names it
+    message: Promise  # "The progress update of %(plan)s is due on %(due_date)s."
+    default: str = Delivery.AT_ONCE
+    # (person, subject) -> may this person still see the subject?
+    visible: Callable[[object, object], bool] = field(default=lambda user, subject: True)
+
+    def render(self, context: dict) -> str:
+        return str(self.message) % {name: _shown(name, value) for name, value in context.items()}
+
+
+def _shown(name: str, value) -> str:
+    if name.endswith("_date") and isinstance(value, str) and value:
+        try:
+            return formats.date_format(date.fromisoformat(value), "j F Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+KINDS: dict[str, Kind] = {}
+# Callables the reminder run calls, each returning how many notifications it created.
+REMINDERS: list[Callable[..., int]] = []
+
+
+def register(kind: Kind) -> Kind:
+    KINDS[kind.key] = kind
+    return kind
+
+
+def reminder(function: Callable[..., int]) -> Callable[..., int]:
+    """Register a function the daily reminder run calls with ``today`` (a date)."""
+    REMINDERS.append(function)
+    return function
