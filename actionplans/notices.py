@@ -58,7 +58,8 @@ register(Kind(
 ))  # fmt: skip
 register(Kind(
     "finding_added", _("New finding of a review"),
-    _("%(author)s added a %(finding_kind)s to the review of %(plan)s."), visible=_finding_visible,
+    _("A peer added a finding or a recommendation to the review of %(plan)s."),
+    visible=_finding_visible,
 ))  # fmt: skip
 register(Kind(
     "finding_answered", _("Host city's response to a finding"),
@@ -100,12 +101,7 @@ def finding_added(finding: Finding) -> None:
         kind="finding_added",
         subject=finding,
         url=_review_url(finding.review),
-        context={
-            "plan": plan.title,
-            "city": plan.city.name,
-            "author": finding.author.display_name if finding.author else "",
-            "finding_kind": str(finding.get_kind_display()).lower(),
-        },
+        context={"plan": plan.title, "city": plan.city.name},
     )
 
 

@@ -580,10 +580,22 @@ def render_pdfs(env: dict) -> dict:
     return {"error": (done.stderr or done.stdout)[-2000:]}
 
 
+def run_reminders(env: dict) -> dict:
+    _say("Running the daily reminders for the next 14 days on the large data set.")
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "reminders_bench.py"), "--json"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            return json.loads(line)
+    return {"error": (done.stderr or done.stdout)[-2000:]}
+
+
 # --- Output --------------------------------------------------------------------------------
 
 
-def print_table(rows: list[Row], pdf: dict | None) -> None:
+def print_table(rows: list[Row], pdf: dict | None, reminders: dict | None = None) -> None:
     header = (
         f"{'page':<24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
         f"{'SQL':>5} {'x floor':>8}  target"
@@ -610,6 +622,16 @@ def print_table(rows: list[Row], pdf: dict | None) -> None:
         print(f"peak memory of the rendering process: {pdf['peak_rss_mb']:.0f} MB")
     elif pdf:
         print(f"PDF rendering failed: {pdf.get('error')}")
+    if reminders and "days" in reminders:
+        print()
+        print(
+            f"Daily reminders on {reminders['data']}: slowest of 14 days "
+            f"{reminders['max_seconds']:.2f} s, at most {reminders['max_queries']} SQL queries; "
+            f"{reminders['recorded_in_all']} notifications recorded; the same day again: "
+            f"{reminders['same_day_again']['queries']} queries, nothing new recorded"
+        )
+    elif reminders:
+        print(f"Reminder run failed: {reminders.get('error')}")
 
 
 def write_results(rows: list[Row], info: dict) -> Path:
@@ -711,6 +733,7 @@ def main(argv: list[str] | None = None) -> None:
             server_log = log.read_text()[-4000:] if log.exists() else ""
     judge(rows)
     pdf = None if args.no_pdf else render_pdfs(env)
+    reminders = run_reminders(env)
     info = {
         "started": started,
         "machine": {"cores": cores, "platform": platform.platform(),
@@ -724,9 +747,10 @@ def main(argv: list[str] | None = None) -> None:
         "targets": {"public_p95_ms": 50, "search_p95_ms": 100,
                     "p50_floor_factor": FLOOR_FACTOR, "errors": 0},
         "pdf": pdf,
+        "reminders": reminders,
         "server_log_tail": server_log,
     }  # fmt: skip
-    print_table(rows, pdf)
+    print_table(rows, pdf, reminders)
     csv_path = write_results(rows, info)
     _say(f"\nResults: {csv_path}, {csv_path.with_suffix('.json')}, {RESULTS / 'latest.json'}")
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.urls import reverse
 
 from accounts.mfa import totp_give
 from cities.models import City, CityMembership
@@ -173,12 +174,40 @@ def _load() -> dict[str, int]:
     meetings_demo_load(cities=cities)
     actionplans_demo_load(cities=cities)
     accounts = demo_accounts_create(cities=cities)
+    demo_notifications_create()
     return {
         "cities": len(cities),
         "activities": len(activities),
         "practices": practices,
         "accounts": accounts,
     }
+
+
+def demo_notifications_create() -> int:
+    """A few unread notifications for the demo accounts, so the loop shows when one tries the
+    demo: Braga's officers hear of the 2019 review and its findings, staff of the responses.
+    Listed on the site only (no e-mail); loading again adds none."""
+    from actionplans.models import Review
+    from notifications.services import notify
+
+    told = 0
+    for review in Review.objects.filter(plan__city__slug="braga").select_related("plan__city"):
+        officers = [m.user for m in review.plan.city.memberships.select_related("user")]
+        staff = get_user_model().objects.filter(is_staff=True)
+        url = reverse("actionplans:review", kwargs={"pk": review.pk})
+        context = {"plan": review.plan.title, "city": review.plan.city.name}
+        told += notify(recipients=officers, kind="review_opened", subject=review, url=url,
+                       context=context, email=False)  # fmt: skip
+        for finding in review.findings.all():
+            told += notify(
+                recipients=officers, kind="finding_added", subject=finding, url=url,
+                context=context,
+                email=False,
+            )  # fmt: skip
+            if finding.response:
+                told += notify(recipients=staff, kind="finding_answered", subject=finding,
+                               url=url, context=context, email=False)  # fmt: skip
+    return told
 
 
 def demo_accounts_create(*, cities: dict[str, City]) -> int:

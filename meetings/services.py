@@ -28,6 +28,7 @@ from cities.selectors import cities_for_user
 from fragments.versions import content_changed
 from objectives.models import Activity
 
+from . import notices
 from .models import (
     AgendaItem,
     AgendaSession,
@@ -75,6 +76,14 @@ def _changed(meeting: Meeting) -> None:
     )
     # Bulk updates (agenda moves, attendance) send no signals: cached pages must go all the same.
     content_changed("meetings")
+
+
+def _agenda_changed(meeting: Meeting) -> None:
+    """The agenda (or the meeting's dates) changed: the people registered hear of it once
+    published."""
+    _changed(meeting)
+    if meeting.is_published:
+        notices.agenda_changed(meeting)
 
 
 def _local(meeting: Meeting, moment: datetime) -> str:
@@ -182,7 +191,7 @@ def meeting_update(*, meeting: Meeting, data: MeetingData, by: User) -> Meeting:
     for name, value in _fields(data).items():
         setattr(meeting, name, value)
     meeting.save()
-    _changed(meeting)
+    _agenda_changed(meeting)
     # More places may free the waiting list.
     _promote_waiting(meeting)
     return meeting
@@ -197,6 +206,7 @@ def meeting_publish(*, meeting: Meeting, by: User) -> Meeting:
     meeting.published_at = now
     meeting.updated_at = now
     meeting.save(update_fields=["published_at", "updated_at"])
+    notices.meeting_published(meeting)
     return meeting
 
 
@@ -236,7 +246,7 @@ def agenda_session_save(
     session.title = title.strip()
     session.description = description.strip()
     session.save()
-    _changed(meeting)
+    _agenda_changed(meeting)
     return session
 
 
@@ -244,7 +254,7 @@ def agenda_session_save(
 def agenda_session_delete(*, session: AgendaSession, by: User) -> None:
     meeting = session.meeting
     session.delete()  # its items stay, outside any session
-    _changed(meeting)
+    _agenda_changed(meeting)
 
 
 @dataclass(frozen=True)
@@ -359,7 +369,7 @@ def agenda_item_create(*, meeting: Meeting, data: ItemData, by: User) -> AgendaI
         room=data.room.strip(),
     )
     _speakers_set(item, data.speakers)
-    _changed(meeting)
+    _agenda_changed(meeting)
     return item
 
 
@@ -376,7 +386,7 @@ def agenda_item_update(*, item: AgendaItem, data: ItemData, by: User) -> AgendaI
     item.room = data.room.strip()
     item.save()
     _speakers_set(item, data.speakers)
-    _changed(meeting)
+    _agenda_changed(meeting)
     return item
 
 
@@ -384,7 +394,7 @@ def agenda_item_update(*, item: AgendaItem, data: ItemData, by: User) -> AgendaI
 def agenda_item_delete(*, item: AgendaItem, by: User) -> None:
     meeting = item.meeting
     item.delete()
-    _changed(meeting)
+    _agenda_changed(meeting)
 
 
 @transaction.atomic
@@ -419,7 +429,7 @@ def agenda_item_move(*, item: AgendaItem, direction: str, by: User) -> AgendaIte
     # Together they still span exactly the time they spanned, so nothing else can overlap.
     second.starts_at, first.starts_at = second_new_start, first_new_start
     AgendaItem.objects.bulk_update([first, second], ["starts_at"])
-    _changed(meeting)
+    _agenda_changed(meeting)
     return item
 
 
@@ -475,7 +485,7 @@ def agenda_duplicate(*, source: Meeting, target: Meeting, by: User) -> tuple[int
         raise ValidationError(
             {"source": _("None of its items fits within this meeting's dates and times.")}
         )
-    _changed(target)
+    _agenda_changed(target)
     return copied, skipped
 
 
@@ -599,7 +609,7 @@ def registration_create(*, meeting: Meeting, data: ParticipantData, by: User) ->
             confirmed = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
             full = meeting.capacity is not None and confirmed >= meeting.capacity
             user = by if data.email.strip().lower() == by.email.lower() else None
-            return Registration.objects.create(
+            registration = Registration.objects.create(
                 meeting=meeting,
                 user=user,
                 registered_by=by,
@@ -608,6 +618,8 @@ def registration_create(*, meeting: Meeting, data: ParticipantData, by: User) ->
                 status_changed_at=now,
                 **_participant_fields(data),
             )
+            notices.registration_changed(registration)
+            return registration
     except IntegrityError:
         # The unique e-mail constraint caught a double submission the check above raced with.
         raise ValidationError(
@@ -631,7 +643,10 @@ def _promote_waiting(meeting: Meeting) -> list[Registration]:
         registration.status = Registration.Status.CONFIRMED
         registration.status_changed_at = now
         registration.save(update_fields=["status", "status_changed_at"])
-        registration_promoted_notify.delay_on_commit(registration.pk)
+        if registration.user_id:
+            notices.registration_changed(registration, kind="registration_promoted")
+        else:  # a guest without an account: the e-mail of their registration
+            registration_promoted_notify.delay_on_commit(registration.pk)
     return promoted
 
 
@@ -652,6 +667,8 @@ def registration_cancel(*, registration: Registration, by: User) -> list[Registr
     registration.status = Registration.Status.CANCELLED
     registration.status_changed_at = timezone.now()
     registration.save(update_fields=["status", "status_changed_at"])
+    if registration.user_id != by.pk:  # who cancelled their own registration knows it
+        notices.registration_changed(registration)
     return _promote_waiting(meeting)
 
 

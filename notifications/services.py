@@ -61,9 +61,11 @@ def notify(
     url: str,
     context: dict | None = None,
     occasion: str = "",
+    email: bool = True,
 ) -> int:
     """Record a notification for each person, once per (kind, subject, occasion), in the
-    caller's transaction; the e-mails are sent after it commits. Returns the people told."""
+    caller's transaction; the e-mails are sent after it commits (``email=False``: listed on
+    the site only, as the demo data's). Returns the people told."""
     people = _reachable(recipients)
     if not people:
         return 0
@@ -81,13 +83,16 @@ def notify(
                 occasion=occasion,
                 context=context or {},
                 url=url,
-                email_status=INITIAL_STATUS[deliveries[person.pk]],
+                email_status=INITIAL_STATUS[deliveries[person.pk]]
+                if email
+                else Notification.Email.SITE_ONLY,
             )
             for person in people
         ],
         ignore_conflicts=True,  # the same occasion again: already recorded
     )
-    _deliver_after_commit()
+    if email:
+        _deliver_after_commit()
     return len(people)
 
 

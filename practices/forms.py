@@ -10,7 +10,7 @@ from core.forms import EditForm, EditTokenForm
 from objectives.models import Activity
 from roma_wg.fields import ModelMultipleChoiceField
 
-from .models import GuidelineAuthor, Practice, Transfer
+from .models import GuidelineAuthor, Practice, Theme, Transfer
 
 PRACTICE_FIELDS = [
     "title",
@@ -230,3 +230,13 @@ SectionFormSet = forms.formset_factory(
 AuthorFormSet = forms.formset_factory(
     AuthorForm, extra=2, can_delete=True, max_num=50, absolute_max=50, validate_max=True
 )
+
+
+class FollowThemesForm(forms.Form):
+    themes = ModelMultipleChoiceField(
+        label=_("Themes you follow"),
+        queryset=Theme.objects.order_by("code"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("A new guideline drawing on practices of these themes is announced to you."),
+    )

@@ -365,3 +365,22 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class ThemeFollow(models.Model):
+    """A person follows a theme: new guidelines drawing on it notify them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_themes"
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="followers")
+
+    class Meta:
+        verbose_name = _("followed theme")
+        verbose_name_plural = _("followed themes")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "theme"], name="one_follow_per_theme")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.theme}"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import City
 
+from . import notices
 from .models import (
     EDITABLE_BY_CITY,
     FundingSource,
@@ -27,6 +28,7 @@ from .models import (
     PracticeStatus,
     Recommendation,
     Theme,
+    ThemeFollow,
     Transfer,
 )
 from .richtext import clean_html
@@ -131,26 +133,33 @@ def _transition(practice: Practice, *, allowed_from: set[str], to: str, by, comm
     return practice
 
 
+@transaction.atomic
 def practice_submit(*, practice: Practice, by) -> Practice:
-    return _transition(
+    practice = _transition(
         practice, allowed_from=set(EDITABLE_BY_CITY), to=PracticeStatus.SUBMITTED, by=by
     )
+    notices.practice_submitted(practice)
+    return practice
 
 
 def practice_request_changes(*, practice: Practice, comment: str, by) -> Practice:
     if not comment.strip():
         raise ValidationError({"comment": _("Say what should change.")})
-    return _transition(
-        practice,
-        allowed_from={PracticeStatus.SUBMITTED, PracticeStatus.PUBLISHED},
-        to=PracticeStatus.CHANGES_REQUESTED,
-        by=by,
-        comment=comment.strip(),
-    )
+    with transaction.atomic():
+        practice = _transition(
+            practice,
+            allowed_from={PracticeStatus.SUBMITTED, PracticeStatus.PUBLISHED},
+            to=PracticeStatus.CHANGES_REQUESTED,
+            by=by,
+            comment=comment.strip(),
+        )
+        notices.practice_decided(practice, published=False, comment=comment.strip())
+    return practice
 
 
+@transaction.atomic
 def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
-    return _transition(
+    practice = _transition(
         practice,
         allowed_from={
             PracticeStatus.SUBMITTED,
@@ -161,6 +170,8 @@ def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
         by=by,
         comment=comment,
     )
+    notices.practice_decided(practice, published=True)
+    return practice
 
 
 def attachment_add(*, practice: Practice, upload, title: str, by) -> PracticeAttachment:
@@ -226,9 +237,23 @@ def guideline_save(
     return guideline
 
 
+@transaction.atomic
 def guideline_publish(*, guideline: Guideline, publish: bool = True) -> Guideline:
+    was_published = guideline.is_published
     guideline.status = GuidelineStatus.PUBLISHED if publish else GuidelineStatus.DRAFT
     if publish and not guideline.published_at:
         guideline.published_at = timezone.now()
     guideline.save(update_fields=["status", "published_at", "updated_at"])
+    if publish and not was_published:
+        notices.guideline_published(guideline)
     return guideline
+
+
+@transaction.atomic
+def themes_follow(*, user, themes) -> None:
+    """The themes a person follows, replacing the ones they followed."""
+    ThemeFollow.objects.filter(user=user).exclude(theme__in=themes).delete()
+    have = set(ThemeFollow.objects.filter(user=user).values_list("theme_id", flat=True))
+    ThemeFollow.objects.bulk_create(
+        ThemeFollow(user=user, theme=theme) for theme in themes if theme.pk not in have
+    )

@@ -22,6 +22,7 @@ workspace_urlpatterns = [
     path("practices/", workspace_views.practice_workspace_list, name="list"),
     path("practices/new/", workspace_views.practice_new, name="new"),
     path("practices/<int:pk>/", workspace_views.practice_edit, name="edit"),
+    path("practices/themes/", workspace_views.themes_follow_view, name="themes"),
     path("practices/<int:pk>/submit/", workspace_views.practice_submit_view, name="submit"),
     path("practices/<int:pk>/review/", workspace_views.practice_review, name="review"),
     path("practices/<int:pk>/files/", workspace_views.attachment_upload, name="attachment_upload"),

@@ -20,6 +20,7 @@ from . import access
 from .forms import (
     AttachmentForm,
     AuthorFormSet,
+    FollowThemesForm,
     GuidelineForm,
     PracticeForm,
     ProposeForm,
@@ -27,7 +28,7 @@ from .forms import (
     SectionFormSet,
     TransferForm,
 )
-from .models import Guideline, PracticeAttachment
+from .models import Guideline, PracticeAttachment, Theme
 from .selectors import practices_to_review, published_practices, workspace_practices
 from .services import (
     attachment_add,
@@ -39,6 +40,7 @@ from .services import (
     practice_request_changes,
     practice_submit,
     practice_update,
+    themes_follow,
     transfer_record,
 )
 
@@ -308,3 +310,22 @@ def guideline_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         _("The guideline is published.") if publish else _("The guideline is back to draft."),
     )
     return redirect("practices_workspace:guideline_edit", pk=guideline.pk)
+
+
+@login_required
+def themes_follow_view(request: HttpRequest) -> HttpResponse:
+    """The themes whose new guidelines are announced to the person."""
+    followed = list(Theme.objects.filter(followers__user=request.user))
+    return form_page(
+        request,
+        form_class=FollowThemesForm,
+        form_kwargs={"initial": {"themes": followed}},
+        save=lambda form: themes_follow(user=request.user, themes=form.cleaned_data["themes"]),
+        success=_("The themes you follow are saved."),
+        done_url=reverse("notifications:settings"),
+        context={
+            "title": _("Themes you follow"),
+            "crumbs": [(_("Workspace"), reverse("workspace:home"))],
+            "back": reverse("notifications:settings"),
+        },
+    )

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from . import notices
 from .models import Report, report_file_path
 from .pdf import html_to_pdf
 from .selectors import ReportUnavailable, Source, report_source
@@ -196,6 +197,7 @@ def report_render(*, report_id: int) -> Report | None:
             size=len(pdf),
         ):
             default_storage.delete(name)  # another run finished first
+        notices.report_ready(Report.objects.select_related("requested_by").get(pk=report.pk))
     except ReportUnavailable as reason:
         _fail(report.pk, str(reason))
     except SoftTimeLimitExceeded:

@@ -31,6 +31,7 @@ NOT_EDIT_FORMS = {
     "invitations_staff:new",  # a new invitation
     "people:erase",  # an erasure, asked to confirm
     "personal_data:erase",
+    "practices_workspace:themes",  # a person's own choice of themes: nobody else edits it
 }
 # Text fields the walker changes, in order of preference: free text no rule refuses.
 PREFERRED = [

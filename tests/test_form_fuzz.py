@@ -177,6 +177,7 @@ TARGETS = [
     ("mfa_deactivate_totp", "staff+reauth", {"mfa_deactivate_totp"}),
     ("mfa_generate_recovery_codes", "staff+reauth", {"mfa_generate_recovery_codes"}),
     ("notifications:settings", "braga", {"notifications:settings"}),
+    ("practices_workspace:themes", "braga", {"practices_workspace:themes"}),
     ("notifications:list", "braga", {"notifications:mark_read"}),
     ("notifications_public:unsubscribe", "anon", {"notifications_public:unsubscribe"}),
 ]

@@ -347,3 +347,188 @@ def test_finding_notification_follows_its_subject(plan, peer, braga_officer, man
     finding.delete()
     assert deliver_pending() == 0
     assert not Notification.objects.exists()
+
+
+# --- Practices, guidelines, meetings, invitations, reports --------------------------------
+
+
+def test_practice_submitted_reaches_staff_and_decisions_reach_the_proposer(
+    braga, braga_officer, turin_officer, staff, manual_delivery
+):
+    from practices.models import PracticeStatus
+    from practices.services import practice_publish, practice_request_changes, practice_submit
+
+    from .factories import PracticeFactory
+
+    practice = PracticeFactory(city=braga, title="Mediators", status=PracticeStatus.DRAFT,
+                               created_by=braga_officer)  # fmt: skip
+    practice_submit(practice=practice, by=braga_officer)
+    assert _kinds_of(staff) == ["practice_submitted"]
+    assert _kinds_of(turin_officer) == []
+    practice_request_changes(practice=practice, comment="Add the results.", by=staff)
+    practice_submit(practice=practice, by=braga_officer)
+    practice_publish(practice=practice, by=staff)
+    assert _kinds_of(braga_officer) == ["practice_changes", "practice_published"]
+    changes = Notification.objects.get(recipient=braga_officer, kind="practice_changes")
+    assert changes.message.endswith("“Mediators”: Add the results.")
+
+
+def test_guideline_published_reaches_the_followers_of_its_themes(
+    braga, braga_officer, turin_officer, client, manual_delivery
+):
+    from django.utils import timezone as tz
+
+    from practices.models import Guideline, Theme
+    from practices.services import choices_ensure, guideline_publish
+
+    from .factories import PracticeFactory
+
+    choices_ensure()
+    housing = Theme.objects.get(code="housing")
+    practice = PracticeFactory(city=braga, status="published", published_at=tz.now())
+    practice.themes.add(housing)
+    guideline = Guideline.objects.create(title="Housing guideline", slug="housing-g", topic="T")
+    guideline.practices.add(practice)
+    client.force_login(braga_officer)
+    response = client.post("/en/workspace/practices/themes/", {"themes": [housing.pk]})
+    assert response.status_code == 302
+    guideline_publish(guideline=guideline)
+    assert _kinds_of(braga_officer) == ["guideline_published"]
+    assert _kinds_of(turin_officer) == []
+    assert Notification.objects.get(recipient=braga_officer).email_status == "digest"
+
+
+def test_registrations_tell_the_person_with_the_meetings_calendar(
+    braga, braga_officer, django_capture_on_commit_callbacks, eager_tasks
+):
+    from meetings.services import ParticipantData, registration_cancel, registration_create
+
+    from .meetings_factories import MeetingFactory
+
+    meeting = MeetingFactory(slug="m", host_city=braga, capacity=1)
+    other = MembershipFactory(city=braga, user=UserFactory(email="second@braga.example.org")).user
+
+    def data(person):
+        return ParticipantData(name=person.email, city=braga, kind="city_officer",
+                               email=person.email)  # fmt: skip
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = registration_create(meeting=meeting, data=data(braga_officer), by=braga_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(meeting=meeting, data=data(other), by=other)
+    assert _kinds_of(braga_officer) == ["registration_confirmed"]
+    assert _kinds_of(other) == ["registration_waiting"]
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_cancel(registration=first, by=braga_officer)
+    assert _kinds_of(other) == ["registration_promoted", "registration_waiting"]
+    promoted = next(m for m in mail.outbox if "freed up" in m.body and m.to == [other.email])
+    name, content, mimetype = promoted.attachments[0]
+    assert name == "m.ics" and mimetype == "text/calendar"
+    assert "BEGIN:VEVENT" in (content if isinstance(content, str) else content.decode())
+
+
+def test_agenda_changes_after_publication_tell_the_registered_once_a_day(
+    braga, braga_officer, staff, manual_delivery
+):
+    from meetings.models import Registration
+    from meetings.services import agenda_session_save
+
+    from .meetings_factories import MeetingFactory, RegistrationFactory
+
+    meeting = MeetingFactory(slug="m", host_city=braga)
+    RegistrationFactory(meeting=meeting, city=braga, user=braga_officer,
+                        email=braga_officer.email, status=Registration.Status.CONFIRMED,
+                        )  # fmt: skip
+    for title in ("Morning", "Afternoon"):
+        agenda_session_save(meeting=meeting, title=title, by=staff)
+    assert _kinds_of(braga_officer) == ["agenda_changed"]
+
+
+def test_meeting_and_followup_reminders(braga, braga_officer, turin_officer, manual_delivery):
+    from meetings.models import Registration
+    from meetings.notices import followups_due, meetings_soon
+
+    from .meetings_factories import (
+        DecisionFactory,
+        FollowUpFactory,
+        MeetingFactory,
+        RegistrationFactory,
+    )
+
+    start = datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
+    meeting = MeetingFactory(slug="m", host_city=braga, starts_at=start,
+                             ends_at=start + timedelta(hours=8))  # fmt: skip
+    RegistrationFactory(meeting=meeting, city=braga, user=braga_officer,
+                        email=braga_officer.email, status=Registration.Status.CONFIRMED,
+                        )  # fmt: skip
+    FollowUpFactory(decision=DecisionFactory(meeting=meeting, due_date=date(2027, 3, 10)),
+                    city=braga)  # fmt: skip
+    for day, expected in [(date(2027, 3, 2), []), (date(2027, 3, 3), ["followup_due",
+                          "meeting_soon"]), (date(2027, 3, 9), ["meeting_soon"]),
+                          (date(2027, 3, 11), ["followup_late"])]:  # fmt: skip
+        Notification.objects.all().delete()
+        with time_machine.travel(datetime.combine(day, datetime.min.time(), UTC)):
+            meetings_soon(today=day)
+            followups_due(today=day)
+        assert _kinds_of(braga_officer) == expected, day
+        assert _kinds_of(turin_officer) == []
+
+
+def test_invitation_about_to_expire_reminds_the_inviter(braga, braga_lead, manual_delivery):
+    from cities.models import Invitation
+    from cities.notices import invitations_expiring
+
+    Invitation.objects.create(city=braga, email="late@example.org", invited_by=braga_lead,
+                              expires_at=datetime(2026, 12, 3, 10, tzinfo=UTC))  # fmt: skip
+    invitations_expiring(today=date(2026, 12, 1))
+    invitations_expiring(today=date(2026, 12, 1))
+    [notification] = Notification.objects.filter(recipient=braga_lead)
+    assert "late@example.org" in notification.message and "3 December 2026" in notification.message
+
+
+def test_a_slow_report_tells_who_asked_when_ready(staff, braga, manual_delivery):
+    from reports.models import Report
+    from reports.notices import report_ready
+
+    now = datetime.now(UTC)
+    quick = Report.objects.create(kind="guideline", object_id=1, language="en",
+                                  requested_by=staff, status="ready", finished_at=now)  # fmt: skip
+    report_ready(quick)
+    slow = Report.objects.create(kind="guideline", object_id=2, language="en",
+                                 requested_by=staff, status="ready")  # fmt: skip
+    slow.finished_at = slow.created_at + timedelta(minutes=3)
+    report_ready(slow)
+    assert list(Notification.objects.values_list("subject_id", flat=True)) == [slow.pk]
+
+
+def test_the_reminder_run_costs_the_same_queries_for_more_plans(braga, turin, manual_delivery):
+    """The daily run reads in a fixed number of queries, whatever the number of plans."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from notifications.kinds import REMINDERS
+
+    start = date(2026, 1, 1)
+    today = start + timedelta(days=183)  # the updates are due: every plan is reminded
+
+    def run() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            for remind in REMINDERS:
+                remind(today=today)
+        return len(queries)
+
+    def add_plans(count: int) -> None:
+        for n in range(count):
+            city = braga if n % 2 else turin
+            PlanFactory(city=city, status="implementation", start_date=start)
+            MembershipFactory(city=city, user=UserFactory())
+
+    add_plans(3)
+    run()  # content types and the like are read once per process
+    Notification.objects.all().delete()
+    few = run()
+    Notification.objects.all().delete()
+    add_plans(12)
+    many = run()
+    assert Notification.objects.filter(kind="update_due").count() > 30
+    assert many == few
