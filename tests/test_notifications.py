@@ -532,3 +532,30 @@ def test_the_reminder_run_costs_the_same_queries_for_more_plans(braga, turin, ma
     many = run()
     assert Notification.objects.filter(kind="update_due").count() > 30
     assert many == few
+
+
+@pytest.mark.parametrize(
+    ("start", "reminded_on", "kind"),
+    [
+        # Due on 1 January 2027: reminded on 18 December, across the year end.
+        (date(2026, 7, 2), date(2026, 12, 18), "update_due"),
+        (date(2026, 7, 2), date(2027, 1, 1), "update_due"),
+        (date(2026, 7, 2), date(2027, 1, 8), "update_late"),
+        # Due on 30 March 2026, the day after the clocks go forward; reminded on 16 March.
+        (date(2025, 9, 28), date(2026, 3, 16), "update_due"),
+        (date(2025, 9, 28), date(2026, 3, 30), "update_due"),
+        # Late by a week across the night the clocks go back (25 October 2026).
+        (date(2026, 4, 22), date(2026, 10, 29), "update_late"),
+    ],
+)
+def test_update_reminders_hold_across_the_year_end_and_clock_changes(
+    braga, braga_officer, manual_delivery, start, reminded_on, kind
+):
+    PlanFactory(city=braga, status="implementation", start_date=start)
+    at_six = datetime.combine(reminded_on, datetime.min.time()).replace(hour=5, tzinfo=UTC)
+    with time_machine.travel(at_six, tick=False):
+        from notifications.tasks import notifications_remind
+
+        notifications_remind()
+        notifications_remind()  # beat ran twice: nothing more
+    assert _kinds_of(braga_officer) == [kind]
