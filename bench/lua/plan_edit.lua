@@ -100,7 +100,7 @@ function response(status, headers, body)
   if status == 302 then
     id = (headers["Location"] or ""):match("/workspace/plans/(%d+)/$")
   elseif body then
-    id = body:match('aria%-label="Breadcrumb">.-/workspace/plans/(%d+)/"')
+    id = body:match('aria%-label="Breadcrumb"[^>]*>.-/workspace/plans/(%d+)/"')
   end
   local state = id and inflight[id]
   if state == nil then
