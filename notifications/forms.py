@@ -15,6 +15,6 @@ class PreferencesForm(forms.Form):
             self.fields[key] = forms.ChoiceField(
                 label=kind.label,
                 choices=Preference.DeliveryChoice.choices,
-                widget=forms.RadioSelect,
+                widget=forms.Select,
                 initial=current.get(key, kind.default),
             )

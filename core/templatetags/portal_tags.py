@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -45,3 +46,24 @@ def money(value, currency: str = "EUR") -> str:
         # Translators: an amount in euros; French writes "1 200 000 €".
         return _("€%(amount)s") % {"amount": number}
     return f"{number} {currency}"
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name: str) -> None:
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context) -> str:
+        context[self.name] = mark_safe(self.nodelist.render(context))  # noqa: S308 (rendered template)
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}…{% endcapture %}``: render a part once, show it where needed
+    (the header's links, in the bar on a wide screen and in the menu on a phone)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Use {% capture as name %}…{% endcapture %}.")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
