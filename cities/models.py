@@ -69,22 +69,48 @@ class City(models.Model):
             raise ValidationError({"timezone": _("Choose a time zone such as Europe/Lisbon.")})
 
 
+class Commitment(models.Model):
+    """Something cities pledge to, e.g. principle 3 of the European Pillar of Social Rights."""
+
+    title = models.CharField(_("commitment"), max_length=255)
+    framework = models.CharField(_("framework"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["framework", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "title"], name="commitment_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework}: {self.title}" if self.framework else self.title
+
+
 class Pledge(models.Model):
-    """A city's public commitment, e.g. to a principle of the European Pillar of Social Rights."""
+    """A city's public commitment, with when it was made and where it can be read."""
 
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="pledges")
-    title = models.CharField(_("title"), max_length=255)
-    framework = models.CharField(_("framework"), max_length=255, blank=True)
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.PROTECT, related_name="pledges", verbose_name=_("commitment")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
-    description = models.TextField(_("description"), blank=True)
+    made_on = models.DateField(_("date"), null=True, blank=True)
+    statement = models.TextField(_("statement"), blank=True)
+    source_url = models.URLField(
+        _("source"), blank=True, help_text=_("Where the pledge is published.")
+    )
 
     class Meta:
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
-        ordering = ["-year", "title"]
+        ordering = ["-year", "commitment__title"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "commitment"], name="pledge_once_per_city")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.city}: {self.title} ({self.year})"
+        return f"{self.city}: {self.commitment} ({self.year})"
 
 
 class OfficerRole(models.TextChoices):

@@ -17,8 +17,10 @@ class MapPoint:
     y: float
 
 
-def city_list() -> QuerySet[City]:
-    return City.objects.order_by("name")
+def city_list(*, pledged: bool = False) -> QuerySet[City]:
+    """Every city by name, each with ``pledge_count``; only those with a pledge if asked."""
+    cities = City.objects.annotate(pledge_count=Count("pledges")).order_by("name")
+    return cities.filter(pledge_count__gt=0) if pledged else cities
 
 
 # Beyond this many cities, names on the map would cover each other: the list beside it names them.
@@ -55,7 +57,7 @@ def city_map(cities: list[City]) -> CityMap:
 
 
 def city_detail(*, slug: str) -> City:
-    return City.objects.prefetch_related("pledges").get(slug=slug)
+    return City.objects.prefetch_related("pledges__commitment").get(slug=slug)
 
 
 def cities_for_user(user) -> QuerySet[City]:

@@ -22,11 +22,16 @@ from .services import (
 
 def city_directory(request: HttpRequest) -> HttpResponse:
     # Read only when the cached fragment of the page has to be rendered again.
-    cities = city_list()
+    pledged = request.GET.get("pledged") == "1"
+    cities = city_list(pledged=pledged)
     return render(
         request,
         "cities/city_list.html",
-        {"cities": cities, "city_map": SimpleLazyObject(lambda: city_map(cities))},
+        {
+            "cities": cities,
+            "pledged": pledged,
+            "city_map": SimpleLazyObject(lambda: city_map(cities)),
+        },
     )
 
 

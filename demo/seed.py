@@ -16,7 +16,8 @@ INTRODUCTION = (
 )
 
 NETWORK = "EUROCITIES"
-PRIORITY_FRAMEWORK = "EUROCITIES Strategic Framework (SAF)"
+# The seed names the framework only as "SAF strategy"; no expansion is given, so none is made.
+PRIORITY_FRAMEWORK = "SAF strategy"
 
 # (slug, name, country, latitude, longitude, membership, time zone)
 CITIES = [
@@ -71,7 +72,8 @@ CONTACTS = [
     ("Policy and funding officer", "EUROCITIES Brussels office"),
 ]
 
-# Each activity: key, kind, title, description, host city, season, dates, status, stakeholders.
+# Each activity: key, kind, title, description, host city, season, dates, stakeholders. Whether
+# it was done is not typed: it comes from its evidence (see demo/accountability.py).
 OBJECTIVES_2020 = [
     {
         "number": 1,
@@ -179,8 +181,7 @@ ACTIVITIES_2019 = [
         "practitioners how to transfer inspiring practices from Toulouse's policy to support Roma "
         "to move out of camps into adequate housing.",
         "host": "toulouse",
-        "status": "completed",
-        "outcomes": "Four transfer cities drafted action plans on their own local challenges "
+        "outcomes": "The transfer cities drafted action plans on their own local challenges "
         "related to housing of the Roma community and already took follow-up actions.",
     },
     {
@@ -193,7 +194,6 @@ ACTIVITIES_2019 = [
         "host": "braga",
         "start": (2019, 9, 24),
         "end": (2019, 9, 26),
-        "status": "completed",
         "outcomes": "Braga reflected on future actions, drafted jointly with other cities, to "
         "scale up its local strategy into a new neighbourhood.",
     },
@@ -202,13 +202,11 @@ ACTIVITIES_2019 = [
         "kind": "guideline",
         "title": "Guidelines on moving Roma out of camps into adequate housing",
         "description": "Produced by city experts after the Toulouse policy transfer.",
-        "status": "completed",
     },
     {
         "key": "transfer-plans-2019",
         "kind": "action_plan_drafting",
-        "title": "Action plans of four transfer cities on housing of the Roma community",
-        "status": "completed",
+        "title": "Action plans of the transfer cities on housing of the Roma community",
     },
     {
         "key": "integrated-plans-guidelines",
@@ -216,7 +214,6 @@ ACTIVITIES_2019 = [
         "title": "Guidelines on integrated city plans",
         "description": "Drafted to further transfer the knowledge acquired during the critical "
         "friend review in Braga.",
-        "status": "in_progress",
     },
 ]
 
@@ -252,7 +249,7 @@ ADVOCACY_2019 = [
         "kind": "campaign",
         "title": "Campaign on city pledges to the implementation of the European Pillar of "
         "Social Rights",
-        "description": "7 cities committed to the implementation of principle 3 on equal "
+        "description": "Cities committed to the implementation of principle 3 on equal "
         "opportunities.",
         "stakeholders": [],
     },
@@ -262,19 +259,27 @@ ACHIEVEMENTS_2019 = [
     {
         "number": 1,
         "title": "Increasing capacities of cities on housing support for the Roma community",
-        "narrative": "This was the focus of the policy transfer organised in Toulouse, where 35 "
-        "city officers from 15 European cities discussed with local policy-makers, beneficiaries "
+        "narrative": "This was the focus of the policy transfer organised in Toulouse, where {officers} "
+        "city officers from {cities} European cities discussed with local policy-makers, beneficiaries "
         "and practitioners to discover how to transfer some inspiring practices from Toulouse's "
         "policy to support Roma to move out of camps into adequate housing in the city. By "
         "combining housing solutions and integrated social support, the city developed an "
-        "innovative approach. Four transfer cities had the opportunity to draft action plans on "
+        "innovative approach. {plans} transfer cities had the opportunity to draft action plans on "
         "their own local challenges related to housing of the Roma community and already took "
         "follow-up actions. City experts also produced guidelines to help moving Roma people out "
         "of camps into adequate housing.",
+        # (key in the narrative, label, measure, which ones, activity, commitment)
         "figures": [
-            (35, "city officers", "toulouse-2019"),
-            (15, "European cities", "toulouse-2019"),
-            (4, "transfer cities drafted action plans", "transfer-plans-2019"),
+            ("officers", "city officers", "attendees", "city_officer", "toulouse-2019", None),
+            ("cities", "European cities", "attending_cities", "", "toulouse-2019", None),
+            (
+                "plans",
+                "transfer cities drafted action plans",
+                "plan_cities",
+                "",
+                "transfer-plans-2019",
+                None,
+            ),
         ],
         "activities": ["toulouse-2019", "transfer-plans-2019", "housing-guidelines"],
         "advocacy": [],
@@ -286,16 +291,15 @@ ACHIEVEMENTS_2019 = [
         "narrative": "The working group continued to grow in terms of active members in 2019 and "
         "improved its geographical representation in meetings, especially by inviting local "
         "experts from North Macedonia to the critical friend review in Braga. This meeting "
-        "gathered on 24–26 September 22 local experts from 12 cities to discover the city's "
+        "gathered on 24–26 September {experts} local experts from {cities} cities to discover the city's "
         "Integrated Plan of Action for Disadvantaged Communities and its action in 3 social "
         "neighbourhoods. The critical friend review gave Braga the opportunity to reflect on "
         "future actions, jointly drafted with other cities, to scale up its local strategy into a "
         "new neighbourhood. Guidelines on integrated city plans are being drafted to further "
         "transfer the knowledge acquired during the meeting.",
         "figures": [
-            (22, "local experts", "braga-2019"),
-            (12, "cities", "braga-2019"),
-            (3, "social neighbourhoods visited", "braga-2019"),
+            ("experts", "local experts", "attendees", "local_expert", "braga-2019", None),
+            ("cities", "cities", "attending_cities", "", "braga-2019", None),
         ],
         "activities": ["braga-2019", "integrated-plans-guidelines"],
         "advocacy": [],
@@ -311,9 +315,18 @@ ACHIEVEMENTS_2019 = [
         "contribution to the EU Roma framework post-2020 also served as a basis for discussions "
         "and meetings with the European Commission, in particular DG JUST. Cities' commitment to "
         "including Roma people was also represented in the EUROCITIES campaign on city pledges to "
-        "the implementation of the European Pillar of Social Rights, in particular with 7 cities "
-        "committed to the implementation of principle 3 on equal opportunities.",
-        "figures": [(7, "cities pledged to principle 3 on equal opportunities", None)],
+        "the implementation of the European Pillar of Social Rights, in particular with {pledged} "
+        "cities committed to the implementation of principle 3 on equal opportunities.",
+        "figures": [
+            (
+                "pledged",
+                "cities pledged to principle 3 on equal opportunities",
+                "pledging_cities",
+                "",
+                None,
+                "pillar-principle-3",
+            ),
+        ],
         "activities": [],
         "advocacy": [
             "coe-presentation",
@@ -324,6 +337,29 @@ ACHIEVEMENTS_2019 = [
         ],
         "cities": [],
     },
+]
+
+# What cities pledged to. The seed counts seven cities pledged to principle 3 without naming
+# them: the demo gives the pledge to seven member cities so that the figure has records behind
+# it (no statement or source is invented); a real portal holds the real list.
+COMMITMENTS = {
+    "pillar-principle-3": (
+        "European Pillar of Social Rights",
+        "Principle 3: equal opportunities",
+    ),
+}
+PLEDGES = [
+    ("pillar-principle-3", slug, 2019)
+    for slug in ["barcelona", "ghent", "helsinki", "amsterdam", "toulouse", "turin", "berlin"]
+]
+
+# Records that show the 2019 and 2020 activities were done, beyond those that point at their
+# activity by themselves (meetings, transfers, guidelines): (activity key, kind of record, which).
+EVIDENCE = [
+    ("transfer-plans-2019", "toulouse_transfer_plans", None),
+    ("replicating-plans-2020", "replicating_plans", None),
+    ("braga-progress-2020", "braga_plan", None),
+    ("braga-progress-2020", "braga_updates", None),
 ]
 
 # Demo accounts: (email, is staff, city slug or None, role, first name, last name). The people

@@ -15,7 +15,6 @@ from accounts.mfa import totp_give
 from cities.models import City, CityMembership
 from objectives.models import (
     Achievement,
-    AchievementFigure,
     Activity,
     AdvocacyAction,
     NetworkPriority,
@@ -27,6 +26,7 @@ from objectives.models import (
 )
 
 from . import seed
+from .accountability import accountability_demo_load
 from .actionplans import actionplans_demo_load
 from .meetings import meetings_demo_load
 from .practices import practices_demo_load
@@ -60,7 +60,6 @@ def _activity(
             "season": spec.get("season", ""),
             "start_date": start,
             "end_date": end,
-            "status": spec.get("status", Activity.Status.PLANNED),
             "outcomes": spec.get("outcomes", ""),
         },
     )
@@ -159,20 +158,11 @@ def _load() -> dict[str, int]:
         achievement.activities.set([activities[key] for key in spec["activities"]])
         achievement.advocacy_actions.set([advocacy[key] for key in spec["advocacy"]])
         achievement.cities.set([cities[slug] for slug in spec["cities"]])
-        for order, (value, label, activity_key) in enumerate(spec["figures"]):
-            AchievementFigure.objects.update_or_create(
-                achievement=achievement,
-                label=label,
-                defaults={
-                    "value": value,
-                    "order": order,
-                    "activity": activities.get(activity_key or ""),
-                },
-            )
 
     practices = practices_demo_load(cities=cities, activities=activities)
     meetings_demo_load(cities=cities)
     actionplans_demo_load(cities=cities)
+    accountability_demo_load(cities=cities, activities=activities)
     accounts = demo_accounts_create(cities=cities)
     demo_notifications_create()
     return {

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import timezone
 
 from .versions import content_version
 
@@ -34,4 +35,6 @@ def public_content_version(request: HttpRequest) -> dict:
     return {
         "content_version": ContentVersions(),
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        # Fragments whose content moves with the date (upcoming, held, overdue) name the day.
+        "today": timezone.localdate(),
     }

@@ -273,7 +273,7 @@ def activities_without_meeting() -> QuerySet[Activity]:
     """Planned events of the work plans that no meeting carries out yet."""
     return (
         Activity.objects.filter(kind__in=Activity.EVENT_KINDS, meetings__isnull=True)
-        .exclude(status=Activity.Status.CANCELLED)
+        .exclude(is_cancelled=True)
         .select_related("host_city")
         .order_by("-year", "start_date", "id")
     )

@@ -40,7 +40,7 @@ class ActivityInline(admin.StackedInline):
         "season",
         "start_date",
         "end_date",
-        "status",
+        "is_cancelled",
     ]
 
 
@@ -54,8 +54,8 @@ class ObjectiveAdmin(admin.ModelAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "year", "host_city", "status"]
-    list_filter = ["kind", "year", "status"]
+    list_display = ["title", "kind", "year", "host_city", "is_cancelled"]
+    list_filter = ["kind", "year", "is_cancelled"]
     search_fields = ["title"]
     filter_horizontal = ["participating_cities"]
 

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
+from calendar import monthrange
+from datetime import date
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from cities.models import City
+from cities.models import City, Commitment
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+# (first month, last month) of a season within the plan's year; winter straddles two years, so
+# within one year's plan it means the year as a whole.
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (1, 12)}
 
 
 class NetworkPriority(models.Model):
@@ -53,6 +64,8 @@ class WorkPlan(models.Model):
         help_text=_("The network's strategic objectives this year's objectives contribute to."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("work plan")
@@ -103,6 +116,7 @@ class Objective(models.Model):
         related_name="objectives",
         verbose_name=_("strategic objectives"),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("objective")
@@ -136,12 +150,6 @@ class Activity(models.Model):
         AUTUMN = "autumn", _("Autumn")
         WINTER = "winter", _("Winter")
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-
     EVENT_KINDS = (Kind.POLICY_TRANSFER, Kind.CRITICAL_FRIEND_REVIEW, Kind.WORKING_GROUP_MEETING)
 
     objective = models.ForeignKey(
@@ -168,8 +176,12 @@ class Activity(models.Model):
     season = models.CharField(_("season"), max_length=10, choices=Season.choices, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    # The rest of an activity's state (planned, in progress, done, overdue) is derived from its
+    # evidence and its dates (objectives.evidence); cancelling is the one decision people record.
+    is_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Tick when the group decided not to do it; it then counts for nothing."),
     )
     participating_cities = models.ManyToManyField(
         City, blank=True, related_name="activities", verbose_name=_("participating cities")
@@ -178,6 +190,7 @@ class Activity(models.Model):
     stakeholders = models.ManyToManyField(
         "Stakeholder", blank=True, related_name="activities", verbose_name=_("stakeholders")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")
@@ -202,6 +215,18 @@ class Activity(models.Model):
     @property
     def is_event(self) -> bool:
         return self.kind in self.EVENT_KINDS
+
+    @property
+    def period(self) -> tuple[date, date]:
+        """The first and last day the activity is planned for: its dates, else its season
+        (spring March–May, summer June–August, autumn September–November, winter the year),
+        else the whole year."""
+        if self.start_date:
+            return self.start_date, self.end_date or self.start_date
+        if self.season in SEASON_MONTHS:
+            first, last = SEASON_MONTHS[self.season]
+            return date(self.year, first, 1), date(self.year, last, monthrange(self.year, last)[1])
+        return date(self.year, 1, 1), date(self.year, 12, 31)
 
     @property
     def period_label(self) -> str:
@@ -253,17 +278,27 @@ class AdvocacyAction(models.Model):
 
     class Kind(models.TextChoices):
         CONTRIBUTION = "contribution", _("Written contribution")
+        CONSULTATION = "consultation_response", _("Consultation response")
         HEARING = "hearing", _("Hearing")
         MEETING = "meeting", _("Meeting")
         PRESENTATION = "presentation", _("Presentation")
         CAMPAIGN = "campaign", _("Campaign")
 
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("When it was sent, held or presented.")
+    )
+    link = models.URLField(
+        _("link to the document"), blank=True, help_text=_("A public page or document, if any.")
+    )
     stakeholders = models.ManyToManyField(
-        Stakeholder, blank=True, related_name="advocacy_actions", verbose_name=_("stakeholders")
+        Stakeholder,
+        blank=True,
+        related_name="advocacy_actions",
+        verbose_name=_("addressed to"),
     )
     activity = models.ForeignKey(
         Activity,
@@ -299,6 +334,7 @@ class Achievement(models.Model):
     cities = models.ManyToManyField(
         City, blank=True, related_name="achievements", verbose_name=_("cities")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("achievement")
@@ -316,11 +352,19 @@ class Achievement(models.Model):
 
 
 class AchievementFigure(models.Model):
-    """A figure quoted by an achievement, e.g. 35 "city officers" or 15 "European cities"."""
+    """A figure quoted by an achievement, computed from the records: e.g. the city officers who
+    attended the Toulouse transfer, or the cities that pledged to a principle. Its ``key`` puts
+    it in the narrative as ``{key}``; ``measure`` names how it is counted (objectives.evidence)."""
 
     achievement = models.ForeignKey(Achievement, on_delete=models.CASCADE, related_name="figures")
-    value = models.PositiveIntegerField(_("value"))
+    key = models.SlugField(
+        _("name in the narrative"),
+        max_length=40,
+        help_text=_("Write it in the narrative between braces, e.g. {officers}."),
+    )
     label = models.CharField(_("label"), max_length=200)
+    measure = models.CharField(_("what is counted"), max_length=40)
+    parameter = models.CharField(_("which ones"), max_length=40, blank=True)
     activity = models.ForeignKey(
         Activity,
         on_delete=models.SET_NULL,
@@ -329,12 +373,54 @@ class AchievementFigure(models.Model):
         related_name="figures",
         verbose_name=_("from activity"),
     )
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("commitment"),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["achievement", "key"], name="figure_key_per_achievement"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.value} {self.label}"
+        return f"{{{self.key}}} {self.label}"
+
+
+class Evidence(models.Model):
+    """A record showing an activity was done: a meeting, an action plan, a guideline, a progress
+    update... linked by staff. Links the records make themselves (a meeting's activity, a
+    transfer's activity) count without a row here."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "content_type", "object_id"], name="evidence_once_per_activity"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="evidence_record_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.activity}: {self.content_type.model} {self.object_id}"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from cities.models import City
 
-from .models import Achievement, Activity, AdvocacyAction, Objective, WorkPlan
+from .evidence import ActivityProgress, State, progress_for
+from .models import Achievement, AchievementFigure, Activity, AdvocacyAction, Objective, WorkPlan
 
 # Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
 _SEASON_RANK = Case(
@@ -55,7 +59,7 @@ def achievements_for_year(*, year: int) -> QuerySet[Achievement]:
     return (
         Achievement.objects.filter(year=year)
         .prefetch_related(
-            "figures",
+            Prefetch("figures", queryset=AchievementFigure.objects.select_related("commitment")),
             Prefetch("activities", queryset=Activity.objects.select_related("host_city")),
             Prefetch("advocacy_actions", queryset=advocacy),
             "cities",
@@ -64,18 +68,46 @@ def achievements_for_year(*, year: int) -> QuerySet[Achievement]:
     )
 
 
-def upcoming_events(*, from_year: int, limit: int = 4) -> QuerySet[Activity]:
-    """Planned events of a year and later, soonest first."""
-    return (
+def _plan_year_events(from_year: int) -> list[Activity]:
+    return list(
         Activity.objects.filter(
             kind__in=Activity.EVENT_KINDS,
-            status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS],
-            year__gte=from_year,
+            is_cancelled=False,
+            year__gte=from_year - 1,
         )
+        .filter(Q(objective__isnull=True) | Q(objective__work_plan__is_published=True))
         .select_related("host_city")
         .annotate(season_rank=_SEASON_RANK)
-        .order_by("year", "season_rank", "start_date", "id")[:limit]
+        .order_by("year", "season_rank", "start_date", "id")
     )
+
+
+@dataclass(frozen=True)
+class Timeline:
+    upcoming: list[ActivityProgress]  # still to come, soonest first
+    recent: list[ActivityProgress]  # held, most recent first
+
+
+def events_timeline(*, from_year: int, today: date, limit: int = 4) -> Timeline:
+    """Events of the published work plans (from the year before ``from_year``): those still to
+    come (not held and their period not over) and those held."""
+    progress = list(progress_for(_plan_year_events(from_year), today=today).values())
+    upcoming = [
+        p
+        for p in progress
+        if p.state in (State.PLANNED, State.IN_PROGRESS) and p.activity.period[1] >= today
+    ]
+    done = [p for p in progress if p.state == State.DONE]
+    recent = sorted(done, key=lambda p: p.activity.period[0], reverse=True)
+    return Timeline(upcoming[:limit], recent[:limit])
+
+
+def work_plan_years(*, include_drafts: bool = False) -> list[WorkPlan]:
+    """Every year's plan, newest first (drafts only for staff), with its objectives."""
+    plans = WorkPlan.objects.prefetch_related(
+        Prefetch("objectives", queryset=Objective.objects.prefetch_related("activities"))
+    ).order_by("-year")
+    return list(plans if include_drafts else plans.filter(is_published=True))
 
 
 def activities_for_city(*, city: City) -> QuerySet[Activity]:

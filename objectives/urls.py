@@ -10,6 +10,7 @@ register_converter(YearConverter, "year")
 app_name = "objectives"
 
 urlpatterns = [
+    path("work-plans/", views.work_plan_list, name="work_plans"),
     path("work-plans/<year:year>/", views.work_plan_page, name="work_plan"),
     path("achievements/<year:year>/", views.achievements_page, name="achievements"),
 ]

@@ -2,10 +2,31 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .evidence import achievements_with_figures, pledges_by_commitment, work_plan_progress
 from .models import WorkPlan
-from .selectors import achievement_years, achievements_for_year, published_years, work_plan_for_year
+from .selectors import (
+    achievement_years,
+    achievements_for_year,
+    published_years,
+    work_plan_for_year,
+    work_plan_years,
+)
+
+
+def work_plan_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    plans = work_plan_years()
+    return render(
+        request,
+        "objectives/work_plan_list.html",
+        {
+            "plans": [(plan, work_plan_progress(plan, today=today)) for plan in plans],
+            "achievement_years": achievement_years(),
+        },
+    )
 
 
 def work_plan_page(request: HttpRequest, year: int) -> HttpResponse:
@@ -16,7 +37,12 @@ def work_plan_page(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "objectives/work_plan.html",
-        {"work_plan": work_plan, "years": published_years()},
+        {
+            "work_plan": work_plan,
+            "objectives": work_plan_progress(work_plan),
+            "staff": request.user.is_staff,
+            "years": published_years(),
+        },
     )
 
 
@@ -24,8 +50,14 @@ def achievements_page(request: HttpRequest, year: int) -> HttpResponse:
     achievements = list(achievements_for_year(year=year))
     if not achievements:
         raise Http404(_("No achievements are recorded for %(year)s.") % {"year": year})
+    views = achievements_with_figures(achievements)
     return render(
         request,
         "objectives/achievements.html",
-        {"year": year, "achievements": achievements, "years": achievement_years()},
+        {
+            "year": year,
+            "achievements": views,
+            "pledges": pledges_by_commitment(views),
+            "years": achievement_years(),
+        },
     )

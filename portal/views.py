@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -9,12 +10,14 @@ from actionplans.selectors import public_plans_for_city
 from cities.models import City
 from cities.selectors import city_detail, city_list, city_map
 from meetings.selectors import meetings_for_city
+from objectives.evidence import progress_for
 from objectives.selectors import (
+    Timeline,
     achievement_years,
     achievements_for_city,
     activities_for_city,
     current_work_plan,
-    upcoming_events,
+    events_timeline,
 )
 from practices.selectors import latest_practices, practices_adapted_by_city, practices_for_city
 
@@ -23,13 +26,18 @@ def home(request: HttpRequest) -> HttpResponse:
     # The page body is a cached fragment: these are read only when it is rendered again.
     work_plan = SimpleLazyObject(current_work_plan)
     cities = city_list()
+    today = timezone.localdate()
     return render(
         request,
         "portal/home.html",
         {
             "work_plan": work_plan,
-            "upcoming": SimpleLazyObject(
-                lambda: list(upcoming_events(from_year=work_plan.year)) if work_plan else []
+            "events": SimpleLazyObject(
+                lambda: (
+                    events_timeline(from_year=work_plan.year, today=today)
+                    if work_plan
+                    else Timeline([], [])
+                )
             ),
             "cities": cities,
             "city_map": SimpleLazyObject(lambda: city_map(cities)),
@@ -50,7 +58,9 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
         "portal/city.html",
         {
             "city": city,
-            "activities": SimpleLazyObject(lambda: list(activities_for_city(city=city))),
+            "activities": SimpleLazyObject(
+                lambda: list(progress_for(activities_for_city(city=city)).values())
+            ),
             "achievements": SimpleLazyObject(lambda: list(achievements_for_city(city=city))),
             "practices": practices_for_city(city=city),
             "adapted": practices_adapted_by_city(city=city),

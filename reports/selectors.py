@@ -14,6 +14,7 @@ from actionplans.selectors import plan_overview, previous_update
 from core.todo import Todo
 from meetings.models import Meeting
 from meetings.selectors import meeting_agenda
+from objectives.evidence import achievements_with_figures, work_plan_progress
 from objectives.models import WorkPlan
 from objectives.selectors import achievements_for_year, work_plan_for_year
 from practices.models import Guideline
@@ -107,14 +108,15 @@ def _work_plan(report: Report) -> Source:
         raise ReportUnavailable(
             _("There is no published work plan for %(year)s.") % {"year": report.year}
         ) from None
-    achievements: QuerySet = achievements_for_year(year=report.year - 1)
+    achievements = achievements_with_figures(achievements_for_year(year=report.year - 1))
     return Source(
         title=_("Work plan %(year)s and achievements %(previous)s")
         % {"year": report.year, "previous": report.year - 1},
         template="reports/pdf/work_plan.html",
         context={
             "work_plan": work_plan,
-            "achievements": list(achievements),
+            "objectives": work_plan_progress(work_plan),
+            "achievements": achievements,
             "previous_year": report.year - 1,
             "contacts": sorted(work_plan.contacts.all(), key=lambda c: (c.order, c.role, c.pk)),
         },

@@ -111,8 +111,9 @@ class FigureFactory(factory.django.DjangoModelFactory):
         model = AchievementFigure
 
     achievement = factory.SubFactory(AchievementFactory)
-    value = 12
+    key = factory.Sequence(lambda n: f"figure{n}")
     label = "cities"
+    measure = "pledging_cities"
 
 
 class PracticeFactory(factory.django.DjangoModelFactory):

@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from actionplans.models import Measurement, Milestone
+from cities.models import Commitment, Pledge
 from objectives.models import WorkPlanContact
 from practices.models import Guideline, GuidelineSection, Recommendation
 from reports import services, tasks
@@ -24,6 +25,7 @@ from reports.pdf import StaticOnlyFetcher
 from .factories import (
     AchievementFactory,
     ActionFactory,
+    CityFactory,
     FigureFactory,
     IndicatorFactory,
     ObjectiveFactory,
@@ -404,7 +406,11 @@ def test_every_kind_renders_with_its_content(
         work_plan=work_plan, role="Coordinator", organisation="Eurocities"
     )
     achievement = AchievementFactory(year=2020, number=1, title="Thirty officers trained")
-    FigureFactory(achievement=achievement, value=35, label="city officers")
+    commitment = Commitment.objects.create(framework="Pillar", title="Principle 3")
+    for city in CityFactory.create_batch(12):
+        Pledge.objects.create(city=city, commitment=commitment, year=2020)
+    FigureFactory(achievement=achievement, key="pledged", label="cities pledged",
+                  commitment=commitment)  # fmt: skip
     meeting = MeetingFactory(host_city=braga, title="Braga working group meeting")
     AgendaItemFactory(meeting=meeting, title="Welcome by the mayor")
 
@@ -414,7 +420,7 @@ def test_every_kind_renders_with_its_content(
         "plan_progress": ({"object_id": private_plan.pk}, ["Children at school"]),
         "work_plan": (
             {"year": 2021},
-            ["Fewer children leave school early", "Thirty officers trained", "35", "Coordinator"],
+            ["Fewer children leave school early", "Thirty officers trained", "12", "Coordinator"],
         ),
         "meeting_agenda": ({"object_id": meeting.pk}, ["Welcome by the mayor", "Day 1"]),
     }
