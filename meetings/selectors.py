@@ -68,7 +68,9 @@ def meeting_detail() -> QuerySet[Meeting]:
     decisions = Decision.objects.prefetch_related(
         Prefetch("followups", queryset=followups)
     ).order_by("created_at", "id")
-    return Meeting.objects.select_related("host_city", "activity").prefetch_related(
+    return Meeting.objects.select_related(
+        "host_city", "activity__objective__work_plan"
+    ).prefetch_related(
         "documents", Prefetch("decisions", queryset=decisions)
     )
 

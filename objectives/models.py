@@ -216,6 +216,16 @@ class Activity(models.Model):
     def is_event(self) -> bool:
         return self.kind in self.EVENT_KINDS
 
+    def public_page_url(self) -> str:
+        """Where the public reads about it: its objective in a published work plan, else the
+        achievements of its year that cite it; "" when no public page shows it."""
+        if self.objective_id and self.objective.work_plan.is_published:
+            url = reverse("objectives:work_plan", kwargs={"year": self.objective.work_plan.year})
+            return f"{url}#objective-{self.objective.number}"
+        if self.achievements.exists():
+            return reverse("objectives:achievements", kwargs={"year": self.year})
+        return ""
+
     @property
     def period(self) -> tuple[date, date]:
         """The first and last day the activity is planned for: its dates, else its season
