@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cities.models import City
+from core.todo import Todo
 
 from .evidence import ActivityProgress, State, progress_for
 from .models import Achievement, AchievementFigure, Activity, AdvocacyAction, Objective, WorkPlan
@@ -134,3 +137,34 @@ def navigation_years() -> tuple[int | None, int | None]:
     )
     achievement_year = Achievement.objects.order_by("-year").values_list("year", flat=True).first()
     return plan_year, achievement_year
+
+
+def todos_for(*, user, today: date) -> list[Todo]:
+    """Staff: the activities of the newest published work plan whose period is over with
+    nothing to show they were done."""
+    if not user.is_staff:
+        return []
+    work_plan = current_work_plan()
+    if work_plan is None:
+        return []
+    activities = [a for objective in work_plan.objectives.all() for a in objective.activities.all()]
+    overdue = [
+        p for p in progress_for(activities, today=today).values() if p.state == State.OVERDUE
+    ]
+    if not overdue:
+        return []
+    return [
+        Todo(
+            group="staff",
+            title=ngettext(
+                "%(count)s activity of the %(year)s work plan has no record of being done",
+                "%(count)s activities of the %(year)s work plan have no record of being done",
+                len(overdue),
+            )
+            % {"count": len(overdue), "year": work_plan.year},
+            detail=", ".join(p.activity.title for p in overdue[:3]),
+            url=work_plan.get_absolute_url(),
+            action=_("Link their evidence or cancel them"),
+            urgency=1,
+        )
+    ]

@@ -36,8 +36,9 @@ def _demo_pages() -> list[str]:
     pages += [f"/en/meetings/{m.slug}/" for m in Meeting.objects.filter(published_at__isnull=False)]
     public_plans = ActionPlan.objects.filter(is_public=True).values_list("pk", flat=True)
     pages += [f"/en/plans/{pk}/" for pk in public_plans]
+    pages += ["/en/work-plans/", "/en/cities/?pledged=1"]
     for year in WorkPlan.objects.values_list("year", flat=True):
-        pages += [f"/en/work-plans/{year}/", f"/en/achievements/{year}/"]  # 404 without any
+        pages += [f"/en/work-plans/{year}/", f"/en/achievements/{year - 1}/"]  # 404 without any
     return pages
 
 

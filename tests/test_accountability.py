@@ -249,3 +249,15 @@ def test_saf_strategy_is_not_expanded():
     from demo import seed
 
     assert seed.PRIORITY_FRAMEWORK == "SAF strategy"
+
+
+def test_staff_dashboard_lists_the_activities_with_no_record(client, demo):
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects
+    client.force_login(people.get(email="staff@example.org"))
+    html = client.get("/en/workspace/").content.decode()
+    assert "4 activities of the 2020 work plan have no record of being done" in html
+    assert "Advocate for a Roma strategy post-2020" in html
+    client.force_login(people.get(email="braga@example.org"))
+    assert "no record of being done" not in client.get("/en/workspace/").content.decode()

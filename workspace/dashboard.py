@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.selectors import plans_for_user
@@ -13,6 +14,7 @@ from cities.models import City
 from core.todo import Todo
 from meetings.selectors import todos_for as meeting_todos
 from notifications.services import todos_for as notification_todos
+from objectives.selectors import todos_for as year_todos
 from practices.selectors import todos_for as practice_todos
 from reports.selectors import todos_for as report_todos
 
@@ -65,6 +67,7 @@ def dashboard_for(*, user) -> Dashboard:
         *practice_todos(user=user, cities=own_cities),
         *report_todos(user=user),
         *notification_todos(user=user),
+        *year_todos(user=user, today=timezone.localdate()),
     ]
     groups = []
     order = list(GROUPS)
