@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from cities.models import City
 from core.todo import Todo
 
-from .evidence import ActivityProgress, State, progress_for
+from .evidence import ActivityProgress, ObjectiveProgress, State, progress_for
 from .models import Achievement, AchievementFigure, Activity, AdvocacyAction, Objective, WorkPlan
 
 # Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
@@ -89,20 +89,29 @@ def _plan_year_events(from_year: int) -> list[Activity]:
 class Timeline:
     upcoming: list[ActivityProgress]  # still to come, soonest first
     recent: list[ActivityProgress]  # held, most recent first
+    objectives: list[ObjectiveProgress]  # the work plan's, with their activities' progress
 
 
-def events_timeline(*, from_year: int, today: date, limit: int = 4) -> Timeline:
-    """Events of the published work plans (from the year before ``from_year``): those still to
-    come (not held and their period not over) and those held."""
-    progress = list(progress_for(_plan_year_events(from_year), today=today).values())
+def events_timeline(*, work_plan: WorkPlan, today: date, limit: int = 4) -> Timeline:
+    """A work plan's objectives with their progress, and the events of the published plans
+    (from the year before it): those still to come (not held, their period not over) and those
+    held. One reading of the evidence for all of them."""
+    events = _plan_year_events(work_plan.year)
+    planned = [a for objective in work_plan.objectives.all() for a in objective.activities.all()]
+    progress = progress_for({a.pk: a for a in [*events, *planned]}.values(), today=today)
+    timeline = [progress[a.pk] for a in events]
     upcoming = [
         p
-        for p in progress
+        for p in timeline
         if p.state in (State.PLANNED, State.IN_PROGRESS) and p.activity.period[1] >= today
     ]
-    done = [p for p in progress if p.state == State.DONE]
+    done = [p for p in timeline if p.state == State.DONE]
     recent = sorted(done, key=lambda p: p.activity.period[0], reverse=True)
-    return Timeline(upcoming[:limit], recent[:limit])
+    objectives = [
+        ObjectiveProgress(objective, [progress[a.pk] for a in objective.activities.all()])
+        for objective in work_plan.objectives.all()
+    ]
+    return Timeline(upcoming[:limit], recent[:limit], objectives)
 
 
 def work_plan_years(*, include_drafts: bool = False) -> list[WorkPlan]:

@@ -34,9 +34,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "work_plan": work_plan,
             "events": SimpleLazyObject(
                 lambda: (
-                    events_timeline(from_year=work_plan.year, today=today)
+                    events_timeline(work_plan=work_plan, today=today)
                     if work_plan
-                    else Timeline([], [])
+                    else Timeline([], [], [])
                 )
             ),
             "cities": cities,
