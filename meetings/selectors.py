@@ -70,9 +70,7 @@ def meeting_detail() -> QuerySet[Meeting]:
     ).order_by("created_at", "id")
     return Meeting.objects.select_related(
         "host_city", "activity__objective__work_plan"
-    ).prefetch_related(
-        "documents", Prefetch("decisions", queryset=decisions)
-    )
+    ).prefetch_related("documents", Prefetch("decisions", queryset=decisions))
 
 
 # --- Agenda -----------------------------------------------------------------------------

@@ -195,8 +195,10 @@ def test_pledges_are_records_counted_by_the_figure_and_shown_on_city_pages(clien
     )
     ghent, turin, other = CityFactory(name="Ghent"), CityFactory(name="Turin"), CityFactory()
     for city in (ghent, turin):
-        Pledge.objects.create(city=city, commitment=commitment, year=2019,
-                              statement="We commit.", source_url="https://example.org/p")  # fmt: skip
+        Pledge.objects.create(
+            city=city, commitment=commitment, year=2019, statement="We commit.",
+            source_url="https://example.org/p",
+        )  # fmt: skip
     figure = FigureFactory(key="figure", measure="pledging_cities", commitment=commitment,
                            achievement__narrative="{figure} cities pledged")  # fmt: skip
     assert figure_values([figure])[figure.pk].value == 2
