@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from accounts.mfa import passed_second_factor
 from fragments.versions import cached_for_content
@@ -45,6 +46,7 @@ def _filters(request: HttpRequest) -> NetworkFilterForm:
     return NetworkFilterForm(request.GET, countries=country_choices())
 
 
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _filters(request)
     scope = form.scope(every_plan=sees_every_plan(request))
@@ -66,6 +68,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def target(request: HttpRequest, code: str) -> HttpResponse:
     found = eu_target(code=code)
     if found is None:
@@ -93,6 +96,7 @@ def target(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@require_safe
 def data_csv(request: HttpRequest) -> HttpResponse:
     """The dashboard's data for the same filters (and, with ``target``, one target's): a filter
     that is not one of the choices is refused, rather than answering with other data."""

@@ -330,6 +330,8 @@ def test_a_bad_filter_is_named_on_the_page_and_refused_by_the_file(client, netwo
     assert response.status_code == 400
     assert "“ZZ” is not one of the choices for country" in response.content.decode()
     assert client.get("/en/network/data.csv?target=nope").status_code == 400
+    # Pages to read: nothing is sent to them.
+    assert client.post("/en/network/", {"country": "PT"}).status_code == 405
 
 
 def test_csv_holds_the_indicators_with_text_cells_that_are_never_formulas(client, network):
