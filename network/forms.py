@@ -16,8 +16,8 @@ class NetworkFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
 
-    def __init__(self, data, *, countries: list[tuple[str, str]]) -> None:
-        super().__init__(data)
+    def __init__(self, data, *, countries: list[tuple[str, str]], initial=None) -> None:
+        super().__init__(data, initial=initial)
         self.fields["country"].choices = [("", _("All countries")), *countries]
         self.fields["theme"].choices = [("", _("All themes")), *ActionPlan.Topic.choices]
 

@@ -46,6 +46,13 @@ def _filters(request: HttpRequest) -> NetworkFilterForm:
     return NetworkFilterForm(request.GET, countries=country_choices())
 
 
+def _shown_filters(scope) -> NetworkFilterForm:
+    """The form as the page shows it: the filters in force, never the values left out."""
+    return NetworkFilterForm(
+        None, countries=country_choices(), initial={"country": scope.country, "theme": scope.theme}
+    )
+
+
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _filters(request)
@@ -57,7 +64,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "network/dashboard.html",
         {
-            "filters": form,
+            "filters": SimpleLazyObject(lambda: _shown_filters(scope)),
             "notices": form.notices(),
             "scope": scope,
             "dashboard": SimpleLazyObject(lambda: network_dashboard(scope=scope)),
@@ -84,7 +91,7 @@ def target(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "network/target.html",
         {
-            "filters": form,
+            "filters": SimpleLazyObject(lambda: _shown_filters(scope)),
             "notices": form.notices(),
             "scope": scope,
             "target": found,
