@@ -140,7 +140,12 @@ DUE_SOON_DAYS = 30  # an update due within a month shows as due, not yet late
 def next_update_due(plan: ActionPlan, last_period_end) -> date | None:
     """When a running plan's next progress update is due: half a year after the last reported
     period ends (or after the plan starts)."""
-    start = last_period_end or plan.start_date
+    return update_due_after(last_period_end or plan.start_date)
+
+
+def update_due_after(start: date | None) -> date | None:
+    """The day a progress update is due for a plan whose last reported period ended (or which
+    started, without one) on ``start``."""
     return start + timedelta(days=UPDATE_EVERY_DAYS) if start else None
 
 
@@ -331,8 +336,13 @@ def _staff_todos(today) -> list[Todo]:
 
 
 def _plans_late_with_update_count(today) -> int:
+    return plans_late_with_update(today=today).count()
+
+
+def plans_late_with_update(*, today: date) -> QuerySet[ActionPlan]:
     """Running plans whose last submitted period ended more than half a year ago (or that
-    started that long ago without one): counted in the database."""
+    started that long ago without one), each with ``last_end``: that period's end (None without
+    one). Filtered in the database, to be counted or grouped there."""
     limit = today - timedelta(days=UPDATE_EVERY_DAYS)
     last = (
         ProgressUpdate.objects.filter(plan=OuterRef("pk"), submitted_at__isnull=False)
@@ -343,7 +353,6 @@ def _plans_late_with_update_count(today) -> int:
         ActionPlan.objects.filter(status__in=RUNNING)
         .annotate(last_end=Subquery(last))
         .filter(Q(last_end__lt=limit) | Q(last_end__isnull=True, start_date__lt=limit))
-        .count()
     )
 
 

@@ -61,7 +61,7 @@ from bench import BENCH_DATABASE_URL  # noqa: E402
 
 EDITOR_EMAIL = "bench.editor@scale.example.org"
 
-# (name, path template, who, target). who: anonymous | officer | editor.
+# (name, path template, who, target). who: anonymous | officer | editor | staff.
 # target: the latency budget of public pages (ms at p95), None for signed-in pages.
 PAGES = [
     ("floor", "/bench/floor/", "anonymous", None),
@@ -77,6 +77,10 @@ PAGES = [
     ("calendar", "/en/meetings/calendar.ics", "anonymous", 50),
     ("feed", "/en/practices/feed/", "anonymous", 50),
     ("plan", "/en/plans/{public_plan}/", "anonymous", 50),
+    ("network", "/en/network/", "anonymous", 50),
+    ("network_filtered", "/en/network/?country={country}&theme=education", "anonymous", 50),
+    ("network_target", "/en/network/targets/{eu_target}/", "anonymous", 50),
+    ("network_staff", "/en/network/", "staff", None),
     ("dashboard", "/en/workspace/", "officer", None),
     ("plan_workspace", "/en/workspace/plans/{officer_plan}/", "officer", None),
     ("plan_edit", "/en/workspace/plans/{edit_plan}/edit/", "editor", None),
@@ -185,6 +189,7 @@ def load_data(*, scale: float, seed: int) -> dict:
 def _session_for(user) -> str:
     from importlib import import_module
 
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
@@ -192,6 +197,14 @@ def _session_for(user) -> str:
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if user.is_staff:
+        # Staff pages need a session that passed the second factor (accounts/mfa.py).
+        now = time.time()
+        store[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": now, "email": user.email},
+            {"method": "mfa", "at": now, "type": "totp"},
+        ]
+        store["account_authentication_methods_user"] = str(user.pk)
     store.create()
     return store.session_key
 
@@ -203,7 +216,7 @@ def pick_targets(*, edit_plans: int) -> tuple[dict, dict, list]:
     from django.contrib.auth import get_user_model
     from django.db.models import Count, Q
 
-    from actionplans.models import ActionPlan
+    from actionplans.models import ActionPlan, Indicator
     from cities.models import CityMembership, OfficerRole
     from demo.scale import scale_cities
     from meetings.models import Meeting
@@ -246,6 +259,16 @@ def pick_targets(*, edit_plans: int) -> tuple[dict, dict, list]:
         .user
     )
     officer_plan = plans.filter(city=busiest).order_by("-n", "pk").first()
+    # The EU target most public indicators serve: the longest target page.
+    eu_target = (
+        Indicator.objects.filter(plan__city__in=cities, plan__is_public=True)
+        .exclude(eu_target=None)
+        .values("eu_target__code")
+        .annotate(n=Count("id"))
+        .order_by("-n", "eu_target__code")
+        .first()["eu_target__code"]
+    )
+    staff = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("pk").first()
 
     # The editor: officer of the cities with most plans, until there are enough plans.
     editor, _ = get_user_model().objects.get_or_create(
@@ -265,7 +288,7 @@ def pick_targets(*, edit_plans: int) -> tuple[dict, dict, list]:
     cookie = {
         role: f"{settings.SESSION_COOKIE_NAME}={_session_for(user)}; "
         f"{settings.CSRF_COOKIE_NAME}={csrf_secret}"
-        for role, user in (("officer", officer), ("editor", editor))
+        for role, user in (("officer", officer), ("editor", editor), ("staff", staff))
     }
     cookie["anonymous"] = ""
     values = {
@@ -276,6 +299,7 @@ def pick_targets(*, edit_plans: int) -> tuple[dict, dict, list]:
         "public_plan": public_plan.pk,
         "officer_plan": officer_plan.pk,
         "edit_plan": chosen[0].pk,
+        "eu_target": eu_target,
     }
     return values, cookie, chosen
 

@@ -22,6 +22,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
+from core.exports import spreadsheet_safe
 from core.middleware import accepts_uploads
 from core.views import Attempt, attempt_save, form_page, form_status
 from fragments.versions import cached_for_content
@@ -731,11 +732,6 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_cell(value: str) -> str:
-    # A cell starting like a formula is run by spreadsheet programs: keep it text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @staff_required
 def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
@@ -763,7 +759,7 @@ def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
             registration.dietary_needs,
             registration.accessibility_needs,
         ]
-        writer.writerow([_csv_cell(str(cell)) for cell in row])
+        writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
     return response
 
 

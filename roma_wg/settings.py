@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "practices",
     "meetings",
     "actionplans",
+    "network",
     "reports",
     "portal",
     "workspace",

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("workspace/meetings/", include((workspace_urlpatterns, "meetings_workspace"))),
     path("", include("practices.urls")),
     path("", include((plan_public_patterns, "actionplans_public"))),
+    path("network/", include("network.urls")),
     path("accounts/invitation/", include(invitation_patterns)),
     path("accounts/data/", include("accounts.urls")),
     # allauth's own pages, answering 429 when a limit refuses a sign-in (accounts/sign_in.py).

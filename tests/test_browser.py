@@ -26,6 +26,10 @@ PUBLIC_PAGES = [
     "/fr/privacy/",
     "/en/guidelines/moving-roma-out-of-camps-into-adequate-housing/",
     "/en/accounts/data/erased/",
+    "/en/network/",
+    "/en/network/?country=PT&theme=integrated",
+    "/fr/network/",
+    "/en/network/targets/employment/",
 ]
 
 
@@ -119,17 +123,40 @@ def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, li
         f"/en/workspace/actions/{action.pk}/validate/",
         "/en/workspace/cities/braga/officers/",
         f"/en/workspace/people/{braga_lead.pk}/erase/",
+        "/en/network/",
+        "/en/network/targets/edu-upper-secondary/",
     ]:
         page.goto(live_demo.url + path)
         found["staff " + path] = axe_violations(page)
     assert {path: v for path, v in found.items() if v} == {}
 
 
+def test_network_dashboard_is_filtered_with_the_keyboard_alone(page, live_demo):
+    page.goto(live_demo.url + "/en/network/")
+    page.get_by_label("Country").focus()
+    page.keyboard.type("Portugal")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_theme"
+    page.keyboard.type("Integrated")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/network/?country=PT&theme=integrated")
+    assert page.get_by_label("Country").input_value() == "PT"
+    # The first target's page, then back to the dashboard, with the filters kept.
+    page.get_by_role("link", name="Reduce by at least one third the gap in upper secondary").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/network/targets/edu-upper-secondary/?country=PT&theme=integrated")
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading == "Reduce by at least one third the gap in upper secondary completion"
+    assert axe_violations(page) == []
+
+
 def test_pages_request_nothing_from_other_hosts(page, live_demo):
     """No CDN, no remote font, no tracker: every request goes to the portal itself."""
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    for path in ["/en/", "/en/cities/", "/en/practices/", "/en/meetings/", "/fr/work-plans/2020/"]:
+    for path in ["/en/", "/en/cities/", "/en/practices/", "/en/meetings/", "/fr/work-plans/2020/",
+                 "/en/network/"]:  # fmt: skip
         page.goto(live_demo.url + path)
     elsewhere = [url for url in requested if not url.startswith((live_demo.url, "data:"))]
     assert requested and elsewhere == []

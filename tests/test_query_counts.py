@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from actionplans.models import ActionPlan, Measurement, Milestone
+from actionplans.models import ActionPlan, EUTarget, Measurement, Milestone
 from cities.models import OfficerRole
 from meetings.models import Meeting
 from practices.models import FundingSource, PracticeAttachment, PracticeLink, Transfer
@@ -52,6 +52,9 @@ PUBLIC_PAGES = {
     "calendar": "/en/meetings/calendar.ics",
     "feed": "/en/practices/feed/",
     "public plan": "/en/plans/{plan}/",
+    "network dashboard": "/en/network/",
+    "network dashboard by country and theme": "/en/network/?country=PT&theme=integrated",
+    "network target": "/en/network/targets/edu-upper-secondary/",
 }
 OFFICER_PAGES = {
     "dashboard": "/en/workspace/",
@@ -112,12 +115,15 @@ def _grow(braga, plan: ActionPlan, meeting: Meeting, practice, *, step: int) -> 
         SpeakerFactory(item=item)
         RegistrationFactory(meeting=meeting, city=cities[n])
 
+    targets = list(EUTarget.objects.filter(code__in=["edu-upper-secondary", "employment"]))
     for n in range(4):
         action = ActionFactory(plan=plan, title=f"Grown action {step}-{n}")
         Milestone.objects.create(
             action=action, title="Step", due_date=date(2020, 1, 1) + timedelta(days=n)
         )
-        indicator = IndicatorFactory(plan=plan, name=f"Grown indicator {step}-{n}")
+        indicator = IndicatorFactory(
+            plan=plan, name=f"Grown indicator {step}-{n}", eu_target=targets[n % len(targets)]
+        )
         for year in range(2018, 2022):
             Measurement.objects.create(
                 indicator=indicator, date=date(year, 6, 1), value=n + year % 7

@@ -63,6 +63,9 @@ ARGS = {
     "practices:guidelines": {},
     "practices:guideline": {"slug": "guideline_slug"},
     "actionplans_public:public": {"pk": "plan"},
+    "network:dashboard": {},
+    "network:data_csv": {},
+    "network:target": {"code": "edu-upper-secondary"},
     "invitations:accept": {"token": "token"},
     "workspace:home": {},
     "invitations_staff:new": {"slug": "braga"},
@@ -171,6 +174,10 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "practices:guidelines": (200, 200, 200, 200),
     "practices:guideline": (200, 404, 404, 404),
     "actionplans_public:public": (404, 404, 404, 404),
+    # Public; staff see more there (private plans, late updates), nobody is refused.
+    "network:dashboard": (200, 200, 200, 200),
+    "network:data_csv": (200, 200, 200, 200),
+    "network:target": (200, 200, 200, 200),
     # The invitation is for new@example.org: signed in as anyone else, the link is refused.
     "invitations:accept": (403, 403, 403, 200),
     "workspace:home": (200, 200, 200, 302),

@@ -24,13 +24,23 @@ LEFT, RIGHT, TOP, BOTTOM = 50, 124, 18, 32
 TEXT = 'font-family="DejaVu Sans, Arial, sans-serif" font-size="17" fill="#333"'
 
 
+def hides_small_count(value, indicator) -> bool:
+    """Whether a value of this indicator is a count of people too small to publish."""
+    return indicator.is_count_of_people and Decimal(str(value)) < SMALL_COUNT
+
+
+def small_count_text() -> str:
+    """What public pages and open data show instead of a small count of people."""
+    return _("fewer than %(n)s") % {"n": SMALL_COUNT}
+
+
 @register.filter
 def public_value(value, indicator) -> str:
     if value is None or value == "":
         return "—"
     number = Decimal(str(value))
-    if indicator.is_count_of_people and number < SMALL_COUNT:
-        return _("fewer than %(n)s") % {"n": SMALL_COUNT}
+    if hides_small_count(number, indicator):
+        return small_count_text()
     return number_format(number.normalize() if number == number.to_integral() else number)
 
 
