@@ -11,7 +11,7 @@ from django.urls import include, path
 from accounts import sign_in
 from accounts.urls import people_patterns
 from actionplans.urls import public_urlpatterns as plan_public_patterns
-from cities.urls import invitation_patterns, officer_patterns, staff_patterns
+from cities.urls import invitation_patterns, officer_patterns, pledge_patterns, staff_patterns
 from meetings.urls import workspace_urlpatterns
 from notifications.urls import public_patterns as notifications_public
 from practices.urls import workspace_urlpatterns as practices_workspace
@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include(notifications_public)),
     path("workspace/cities/", include(staff_patterns)),
     path("workspace/cities/", include(officer_patterns)),
+    path("workspace/pledges/", include(pledge_patterns)),
     path("workspace/people/", include(people_patterns)),
     path("workspace/", include((practices_workspace, "practices_workspace"))),
     path("workspace/", include("actionplans.urls")),
