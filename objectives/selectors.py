@@ -6,11 +6,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cities.models import City
+from core.history import HistoryEntry, history_entries
+from core.todo import Todo
 
 from .evidence import ActivityProgress, State, progress_for
-from .models import Achievement, AchievementFigure, Activity, AdvocacyAction, Objective, WorkPlan
+from .models import (
+    Achievement,
+    AchievementFigure,
+    Activity,
+    AdvocacyAction,
+    Evidence,
+    Objective,
+    WorkPlan,
+)
 
 # Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
 _SEASON_RANK = Case(
@@ -20,7 +32,7 @@ _SEASON_RANK = Case(
 )
 
 
-def _published_plans() -> QuerySet[WorkPlan]:
+def _plans() -> QuerySet[WorkPlan]:
     activities = (
         Activity.objects.select_related("host_city")
         .prefetch_related("stakeholders")
@@ -31,9 +43,13 @@ def _published_plans() -> QuerySet[WorkPlan]:
         .prefetch_related("strategic_objectives", Prefetch("activities", queryset=activities))
         .order_by("number")
     )
-    return WorkPlan.objects.filter(is_published=True).prefetch_related(
+    return WorkPlan.objects.prefetch_related(
         Prefetch("objectives", queryset=objectives), "strategic_objectives", "contacts"
     )
+
+
+def _published_plans() -> QuerySet[WorkPlan]:
+    return _plans().filter(is_published=True)
 
 
 def work_plan_for_year(*, year: int) -> WorkPlan:
@@ -111,9 +127,11 @@ def work_plan_years(*, include_drafts: bool = False) -> list[WorkPlan]:
 
 
 def activities_for_city(*, city: City) -> QuerySet[Activity]:
-    """What a city hosted or took part in, newest first."""
+    """What a city hosted or took part in, newest first (a draft plan's activities are not
+    public yet)."""
     return (
         Activity.objects.filter(Q(host_city=city) | Q(participating_cities=city))
+        .filter(Q(objective__isnull=True) | Q(objective__work_plan__is_published=True))
         .select_related("host_city", "objective")
         .distinct()
         .order_by("-year", "-start_date", "id")
@@ -134,3 +152,64 @@ def navigation_years() -> tuple[int | None, int | None]:
     )
     achievement_year = Achievement.objects.order_by("-year").values_list("year", flat=True).first()
     return plan_year, achievement_year
+
+
+# --- The staff's workspace ------------------------------------------------------------------
+
+
+def work_plan_overview(*, work_plan: WorkPlan) -> WorkPlan:
+    """A plan, published or draft, with its objectives and activities (the workspace page and
+    the preview of a draft)."""
+    return _plans().get(pk=work_plan.pk)
+
+
+def advocacy_for_year(*, year: int) -> QuerySet[AdvocacyAction]:
+    return (
+        AdvocacyAction.objects.filter(year=year)
+        .select_related("activity")
+        .prefetch_related("stakeholders")
+        .order_by("date", "id")
+    )
+
+
+def evidence_links(*, activity: Activity) -> dict[tuple[str, int], Evidence]:
+    """The staff's links of an activity, by the record they name ("meetings.meeting", 12)."""
+    return {
+        (f"{link.content_type.app_label}.{link.content_type.model}", link.object_id): link
+        for link in activity.evidence.select_related("content_type")
+    }
+
+
+def work_plan_history(*, work_plan: WorkPlan, limit: int = 200) -> list[HistoryEntry]:
+    """Every recorded change to the plan, its objectives (also those deleted since), their
+    activities and the year's achievements, newest first."""
+    objective_ids = (
+        Objective.history.filter(work_plan_id=work_plan.pk).values("id").distinct().order_by()
+    )
+    return history_entries(
+        [
+            WorkPlan.history.filter(id=work_plan.pk),
+            Objective.history.filter(work_plan_id=work_plan.pk),
+            Activity.history.filter(Q(objective_id__in=objective_ids) | Q(year=work_plan.year)),
+            Achievement.history.filter(year=work_plan.year),
+        ],
+        limit=limit,
+    )
+
+
+def todos_for(*, user) -> list[Todo]:
+    """For the staff: each draft work plan waits to be published."""
+    if not user.is_staff:
+        return []
+    return [
+        Todo(
+            group="staff",
+            title=_("The work plan %(year)s is a draft") % {"year": year},
+            detail=_("Only the staff see it until it is published."),
+            url=reverse("objectives_workspace:plan", kwargs={"year": year}),
+            action=_("Open the draft"),
+        )
+        for year in WorkPlan.objects.filter(is_published=False)
+        .order_by("year")
+        .values_list("year", flat=True)
+    ]

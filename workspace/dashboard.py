@@ -13,6 +13,7 @@ from cities.models import City
 from core.todo import Todo
 from meetings.selectors import todos_for as meeting_todos
 from notifications.services import todos_for as notification_todos
+from objectives.selectors import todos_for as work_plan_todos
 from practices.selectors import todos_for as practice_todos
 from reports.selectors import todos_for as report_todos
 
@@ -65,6 +66,7 @@ def dashboard_for(*, user) -> Dashboard:
         *practice_todos(user=user, cities=own_cities),
         *report_todos(user=user),
         *notification_todos(user=user),
+        *work_plan_todos(user=user),
     ]
     groups = []
     order = list(GROUPS)
