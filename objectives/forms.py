@@ -177,6 +177,7 @@ class ActivityForm(EditForm):
             "participating_cities": ModelMultipleChoiceField,
             "stakeholders": ModelMultipleChoiceField,
         }
+        labels = {"is_cancelled": _("Cancelled")}
         help_texts = {
             "season": _("When there are no dates yet."),
             "outcomes": _("What came of it, once it is done."),

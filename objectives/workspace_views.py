@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.views import form_page, form_status, refused
@@ -344,6 +345,9 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Evidence ---------------------------------------------------------------------------------
 
 
+UNKNOWN_KIND = gettext_lazy("Choose a kind of record from the list.")
+
+
 def _linkable_sources() -> list:
     """The kinds of record staff may link, named as people read them."""
     found = [source for source in sources() if source.candidates is not None]
@@ -362,7 +366,7 @@ def _evidence_page(
     if source is not None and source.candidates is None:
         source = None
     if kind and source is None:
-        kind_error = _("Choose a kind of record from the list.")
+        kind_error = UNKNOWN_KIND
     if source is not None and form is None:
         form = EvidenceLinkForm(
             candidates=source.candidates(activity),
@@ -406,7 +410,7 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
     kind = request.POST.get("kind", "")[:100]
     source = source_for(kind)
     if source is None or source.candidates is None:
-        return _evidence_page(request, activity, kind=kind)
+        return _evidence_page(request, activity, kind="", kind_error=UNKNOWN_KIND)
     form = EvidenceLinkForm(
         request.POST,
         candidates=source.candidates(activity),
