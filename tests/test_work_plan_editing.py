@@ -582,3 +582,15 @@ def test_pledges_edited_by_staff_show_on_the_city_page(braga, turin, staff_clien
     assert staff_client.post(f"/en/workspace/pledges/{pledge.pk}/delete/").status_code == 302
     page = Client().get("/en/cities/braga/").content.decode()
     assert "Principle 3: equal opportunities" not in page
+
+
+def test_a_staff_members_changes_to_the_year_are_in_their_data(
+    plan, activities, staff, staff_client
+):
+    _post_form(staff_client, f"{LIST}2020/edit/", introduction="Changed by me.")
+    paper = AdvocacyAction.objects.create(year=2020, kind="hearing", title="Hearing")
+    services.evidence_link_add(activity=activities["planned"], record=paper, by=staff)
+    data = staff_client.get("/en/accounts/data/download/").json()["work_plans"]
+    changes = [{k: v for k, v in c.items() if k != "at"} for c in data["work_plan_changes"]]
+    assert {"what": "work plan", "name": "Work plan 2020", "change": "changed"} in changes
+    assert [link["activity"] for link in data["evidence_linked"]] == ["Autumn transfer"]
