@@ -13,7 +13,7 @@ from cities.models import City
 from core.history import HistoryEntry, history_entries
 from core.todo import Todo
 
-from .evidence import ActivityProgress, State, progress_for
+from .evidence import ActivityProgress, State, progress_for, work_plan_progress
 from .models import (
     Achievement,
     AchievementFigure,
@@ -155,6 +155,34 @@ def navigation_years() -> tuple[int | None, int | None]:
 
 
 # --- The staff's workspace ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    plan: WorkPlan
+    objectives: int
+    activities: int  # not cancelled
+    done: int
+
+
+def work_plan_summaries(*, today: date) -> list[PlanSummary]:
+    """Every year's plan, drafts too, newest first, with its counts of activities done."""
+    summaries = []
+    for plan in work_plan_years(include_drafts=True):
+        progress = work_plan_progress(plan, today=today)
+        counted = [a for objective in progress for a in objective.counted]
+        summaries.append(
+            PlanSummary(plan, len(progress), len(counted), sum(1 for a in counted if a.is_done))
+        )
+    return summaries
+
+
+def recorded_years() -> list[int]:
+    """Years with a work plan, achievements or advocacy outputs, newest first."""
+    years = set(WorkPlan.objects.values_list("year", flat=True))
+    years |= set(Achievement.objects.values_list("year", flat=True).distinct())
+    years |= set(AdvocacyAction.objects.values_list("year", flat=True).distinct())
+    return sorted(years, reverse=True)
 
 
 def work_plan_overview(*, work_plan: WorkPlan) -> WorkPlan:

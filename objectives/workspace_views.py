@@ -51,14 +51,14 @@ from .forms import (
 )
 from .models import Achievement, Activity, AdvocacyAction, WorkPlan
 from .selectors import (
-    achievement_years,
     achievements_for_year,
     advocacy_for_year,
     evidence_links,
     published_years,
+    recorded_years,
     work_plan_history,
     work_plan_overview,
-    work_plan_years,
+    work_plan_summaries,
 )
 
 
@@ -100,33 +100,14 @@ def _form_context(*, title: str, back: str, year: int, achievements: bool = Fals
 
 @staff_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    plans = work_plan_years(include_drafts=True)
-    rows = []
-    for plan in plans:
-        progress = work_plan_progress(plan, today=today)
-        counted = [a for objective in progress for a in objective.counted]
-        rows.append(
-            {
-                "plan": plan,
-                "objectives": len(progress),
-                "activities": len(counted),
-                "done": sum(1 for a in counted if a.is_done),
-            }
-        )
-    published = [plan.year for plan in plans if plan.is_published]
-    years = sorted(
-        {plan.year for plan in plans}
-        | set(achievement_years())
-        | set(AdvocacyAction.objects.values_list("year", flat=True).distinct()),
-        reverse=True,
-    )
+    summaries = work_plan_summaries(today=timezone.localdate())
+    published = [summary.plan.year for summary in summaries if summary.plan.is_published]
     return render(
         request,
         "objectives/workspace/plan_list.html",
         {
-            "rows": rows,
-            "achievement_years": years,
+            "rows": summaries,
+            "achievement_years": recorded_years(),
             "next_from": max(published) if published else None,
         },
     )
