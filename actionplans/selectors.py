@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.selectors import cities_for_user
-from core.display import model_value_label
+from core.history import HistoryEntry, history_entries
 from core.todo import Todo
 
 from .models import (
@@ -82,56 +81,19 @@ def previous_update(*, update: ProgressUpdate) -> ProgressUpdate | None:
     )
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: datetime
-    who: str
-    what: str
-    kind: str  # created, changed, deleted
-    changes: list[tuple[str, str, str]]
-
-
 def plan_history(*, plan: ActionPlan, limit: int = 200) -> list[HistoryEntry]:
     """Every recorded change to the plan and its parts, newest first, with before and after."""
-    sources = [
-        ActionPlan.history.filter(id=plan.pk),
-        Action.history.filter(plan_id=plan.pk),
-        Indicator.history.filter(plan_id=plan.pk),
-        Milestone.history.filter(action__plan_id=plan.pk),
-        Measurement.history.filter(indicator__plan_id=plan.pk),
-    ]
-    records = []
-    for source in sources:
-        records.extend(source.select_related("history_user").order_by("-history_date")[:limit])
-    records.sort(key=lambda r: r.history_date, reverse=True)
-    entries = []
-    for record in records[:limit]:
-        changes = []
-        previous = record.prev_record
-        if record.history_type == "~" and previous is not None:
-            delta = record.diff_against(previous, excluded_fields=["version"])
-            for change in delta.changes:
-                field = record.instance._meta.get_field(change.field)
-                changes.append(
-                    (
-                        str(field.verbose_name),
-                        model_value_label(field, change.old),
-                        model_value_label(field, change.new),
-                    )
-                )
-            if not changes:
-                continue
-        kind = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
-        entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=record.history_user.display_name if record.history_user else "—",
-                what=f"{record.instance._meta.verbose_name}: {record.instance}",
-                kind=kind,
-                changes=changes,
-            )
-        )
-    return entries
+    return history_entries(
+        [
+            ActionPlan.history.filter(id=plan.pk),
+            Action.history.filter(plan_id=plan.pk),
+            Indicator.history.filter(plan_id=plan.pk),
+            Milestone.history.filter(action__plan_id=plan.pk),
+            Measurement.history.filter(indicator__plan_id=plan.pk),
+        ],
+        limit=limit,
+        excluded_fields=["version"],
+    )
 
 
 DUE_SOON_DAYS = 30  # an update due within a month shows as due, not yet late

@@ -147,8 +147,12 @@ def plan_history_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_viewing(request.user, pk=pk)
     return render(
         request,
-        "actionplans/workspace/history.html",
-        {"plan": plan, "entries": plan_history(plan=plan)},
+        "core/history.html",
+        {
+            "title": _("History of the plan: %(plan)s") % {"plan": plan.title},
+            "crumbs": _context(title="", plan=plan)["crumbs"],
+            "entries": plan_history(plan=plan),
+        },
     )
 
 

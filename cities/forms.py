@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation
+from core.forms import EditForm
+
+from .models import City, Commitment, Invitation, Pledge
 
 
 class InvitationForm(forms.ModelForm):
@@ -41,3 +45,39 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class PledgeForm(EditForm):
+    class Meta:
+        model = Pledge
+        fields = ["city", "commitment", "year", "made_on", "statement", "source_url"]
+        widgets = {
+            "made_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "statement": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"made_on": _("The day it was made, if known.")}
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = City.objects.order_by("name")
+        self.fields["city"].empty_label = _("Choose a city")
+        self.fields["commitment"].queryset = Commitment.objects.all()
+        self.fields["commitment"].empty_label = _("Choose a commitment")
+        self.fields["commitment"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _("Not in the list?"),
+            reverse("pledges_workspace:commitment_new"),
+            _("Add a commitment"),
+        )
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = ["title", "framework"]
+        help_texts = {
+            "title": _("For example: Principle 3, equal opportunities."),
+            "framework": _("For example: European Pillar of Social Rights."),
+        }

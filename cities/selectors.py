@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from .geo import VIEWBOX_HEIGHT, VIEWBOX_WIDTH, is_in_frame, project
-from .models import City, CityMembership, OfficerRole
+from .models import City, CityMembership, OfficerRole, Pledge
 
 
 @dataclass(frozen=True)
@@ -90,4 +90,10 @@ def can_manage_officers(user, city: City) -> bool:
     return user.is_authenticated and (
         user.is_staff
         or CityMembership.objects.filter(user=user, city=city, role=OfficerRole.LEAD).exists()
+    )
+
+
+def pledges_for_staff() -> QuerySet[Pledge]:
+    return Pledge.objects.select_related("city", "commitment").order_by(
+        "city__name", "-year", "commitment__title"
     )

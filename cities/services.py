@@ -1,15 +1,16 @@
-"""Writes for cities: inviting officers and turning an invitation into an account."""
+"""Writes for cities: inviting officers, turning an invitation into an account, and the
+cities' pledges to shared commitments."""
 
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import City, CityMembership, Invitation, OfficerRole
+from .models import City, CityMembership, Commitment, Invitation, OfficerRole, Pledge
 from .tasks import invitation_send
 
 User = get_user_model()
@@ -98,3 +99,57 @@ def invitation_accept_signed_in(*, invitation: Invitation, user) -> CityMembersh
             _("This invitation is addressed to another account."), code="other_account"
         )
     return _join(invitation=invitation, user=user)
+
+
+# --- Pledges ----------------------------------------------------------------------------------
+
+
+def _pledge_taken(city: City, commitment: Commitment, pledge: Pledge | None) -> bool:
+    others = Pledge.objects.filter(city=city, commitment=commitment)
+    if pledge is not None:
+        others = others.exclude(pk=pledge.pk)
+    return others.exists()
+
+
+@transaction.atomic
+def pledge_save(*, pledge: Pledge | None, data: dict, by) -> Pledge:
+    """A city's pledge to a commitment (one per city and commitment)."""
+    taken = _("This city has already pledged to this commitment: edit that pledge.")
+    city, commitment = data.get("city"), data.get("commitment")
+    if city is not None and commitment is not None and _pledge_taken(city, commitment, pledge):
+        raise ValidationError({"commitment": taken})
+    made_on, year = data.get("made_on"), data.get("year")
+    if made_on is not None and year is not None and made_on.year != year:
+        raise ValidationError({"made_on": _("The date must fall in the pledge's year.")})
+    instance = pledge or Pledge()
+    for name, value in data.items():
+        setattr(instance, name, value)
+    instance.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError({"commitment": taken}) from None
+    return instance
+
+
+@transaction.atomic
+def pledge_delete(*, pledge: Pledge, by) -> None:
+    pledge.delete()
+
+
+@transaction.atomic
+def commitment_create(*, title: str, framework: str, by) -> Commitment:
+    title, framework = title.strip(), framework.strip()
+    if not title:
+        raise ValidationError({"title": _("Name the commitment.")})
+    if Commitment.objects.filter(title__iexact=title, framework__iexact=framework).exists():
+        raise ValidationError({"title": _("This commitment exists already.")})
+    commitment = Commitment(title=title, framework=framework)
+    commitment.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            commitment.save()
+    except IntegrityError:
+        raise ValidationError({"title": _("This commitment exists already.")}) from None
+    return commitment

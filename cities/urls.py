@@ -23,3 +23,14 @@ invitation_patterns = (
     [path("<str:token>/", views.invitation_accept_view, name="accept")],
     "invitations",
 )
+# Mounted under /workspace/pledges/: network staff record the cities' pledges.
+pledge_patterns = (
+    [
+        path("", views.pledge_list, name="list"),
+        path("new/", views.pledge_new, name="new"),
+        path("<int:pk>/edit/", views.pledge_edit, name="edit"),
+        path("<int:pk>/delete/", views.pledge_delete_view, name="delete"),
+        path("commitments/new/", views.commitment_new, name="commitment_new"),
+    ],
+    "pledges_workspace",
+)

@@ -1,23 +1,42 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .forms import InvitationAcceptForm, InvitationForm
-from .models import City, Invitation
-from .selectors import can_manage_officers, city_list, city_map, officers_of_city
+from accounts.access import staff_required
+from core.views import form_page
+
+from .forms import CommitmentForm, InvitationAcceptForm, InvitationForm, PledgeForm
+from .models import City, Commitment, Invitation, Pledge
+from .selectors import (
+    can_manage_officers,
+    city_list,
+    city_map,
+    officers_of_city,
+    pledges_for_staff,
+)
 from .services import (
+    commitment_create,
     invitation_accept_new_account,
     invitation_accept_signed_in,
     invitation_account,
     invitation_create,
+    pledge_delete,
+    pledge_save,
 )
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def city_directory(request: HttpRequest) -> HttpResponse:
@@ -151,4 +170,95 @@ def _invitation_accept_signed_in(request: HttpRequest, invitation: Invitation) -
         "cities/invitation_confirm.html",
         {"invitation": invitation, "error": error},
         status=400 if error else 200,
+    )
+
+
+# --- Pledges (network staff) ----------------------------------------------------------------
+
+
+def _pledges_url() -> str:
+    return reverse("pledges_workspace:list")
+
+
+def _pledge_context(title: str) -> dict:
+    return {
+        "title": title,
+        "crumbs": [
+            (_("Workspace"), reverse("workspace:home")),
+            (_("Pledges"), _pledges_url()),
+        ],
+        "back": _pledges_url(),
+    }
+
+
+def _pledge(pk: int) -> Pledge:
+    return get_object_or_404(Pledge.objects.select_related("city", "commitment"), pk=pk)
+
+
+@staff_required
+def pledge_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cities/pledge_list.html",
+        {"pledges": list(pledges_for_staff()), "commitments": list(Commitment.objects.all())},
+    )
+
+
+def _pledge_page(request: HttpRequest, pledge: Pledge | None) -> HttpResponse:
+    initial = {}
+    if pledge is None:
+        initial["year"] = timezone.localdate().year
+        slug = request.GET.get("city", "")
+        city = City.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
+        if city is not None:
+            initial["city"] = city.pk
+    title = (
+        _("New pledge")
+        if pledge is None
+        else _("Edit the pledge of %(city)s") % {"city": pledge.city.name}
+    )
+    return form_page(
+        request,
+        form_class=PledgeForm,
+        instance=pledge,
+        form_kwargs={"initial": initial},
+        save=lambda form: pledge_save(pledge=pledge, data=form.model_data(), by=request.user),
+        success=lambda saved: _("The pledge of %(city)s is saved.") % {"city": saved.city.name},
+        done_url=_pledges_url(),
+        context=_pledge_context(title),
+    )
+
+
+@staff_required
+def pledge_new(request: HttpRequest) -> HttpResponse:
+    return _pledge_page(request, None)
+
+
+@staff_required
+def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pledge_page(request, _pledge(pk))
+
+
+@require_POST
+@staff_required
+def pledge_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = _pledge(pk)
+    pledge_delete(pledge=pledge, by=request.user)
+    messages.success(request, _("The pledge of %(city)s is deleted.") % {"city": pledge.city.name})
+    return redirect(_pledges_url())
+
+
+@staff_required
+def commitment_new(request: HttpRequest) -> HttpResponse:
+    return form_page(
+        request,
+        form_class=CommitmentForm,
+        save=lambda form: commitment_create(
+            title=form.cleaned_data["title"],
+            framework=form.cleaned_data["framework"],
+            by=request.user,
+        ),
+        success=_("The commitment is added: cities can now pledge to it."),
+        done_url=reverse("pledges_workspace:new"),
+        context=_pledge_context(_("New commitment")),
     )

@@ -137,3 +137,11 @@ def form_page(
         {**(context or {}), "form": form, "conflict": conflict},
         status=form_status(form, conflict=conflict),
     )
+
+
+REFUSED_TEMPLATE = "core/refused.html"
+
+
+def refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
+    """A button whose action the service refused: say why, with the way back. 400."""
+    return render(request, REFUSED_TEMPLATE, {"errors": error.messages, "back": back}, status=400)

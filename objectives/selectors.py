@@ -6,14 +6,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.models import City
+from core.history import HistoryEntry, history_entries
 from core.todo import Todo
 
-from .evidence import ActivityProgress, ObjectiveProgress, State, progress_for
-from .models import Achievement, AchievementFigure, Activity, AdvocacyAction, Objective, WorkPlan
+from .evidence import ActivityProgress, ObjectiveProgress, State, progress_for, work_plan_progress
+from .models import (
+    Achievement,
+    AchievementFigure,
+    Activity,
+    AdvocacyAction,
+    Evidence,
+    Objective,
+    WorkPlan,
+)
 
 # Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
 _SEASON_RANK = Case(
@@ -23,7 +33,7 @@ _SEASON_RANK = Case(
 )
 
 
-def _published_plans() -> QuerySet[WorkPlan]:
+def _plans() -> QuerySet[WorkPlan]:
     activities = (
         Activity.objects.select_related("host_city")
         .prefetch_related("stakeholders")
@@ -34,9 +44,13 @@ def _published_plans() -> QuerySet[WorkPlan]:
         .prefetch_related("strategic_objectives", Prefetch("activities", queryset=activities))
         .order_by("number")
     )
-    return WorkPlan.objects.filter(is_published=True).prefetch_related(
+    return WorkPlan.objects.prefetch_related(
         Prefetch("objectives", queryset=objectives), "strategic_objectives", "contacts"
     )
+
+
+def _published_plans() -> QuerySet[WorkPlan]:
+    return _plans().filter(is_published=True)
 
 
 def work_plan_for_year(*, year: int) -> WorkPlan:
@@ -123,9 +137,11 @@ def work_plan_years(*, include_drafts: bool = False) -> list[WorkPlan]:
 
 
 def activities_for_city(*, city: City) -> QuerySet[Activity]:
-    """What a city hosted or took part in, newest first."""
+    """What a city hosted or took part in, newest first (a draft plan's activities are not
+    public yet)."""
     return (
         Activity.objects.filter(Q(host_city=city) | Q(participating_cities=city))
+        .filter(Q(objective__isnull=True) | Q(objective__work_plan__is_published=True))
         .select_related("host_city", "objective")
         .distinct()
         .order_by("-year", "-start_date", "id")
@@ -148,18 +164,85 @@ def navigation_years() -> tuple[int | None, int | None]:
     return plan_year, achievement_year
 
 
-def todos_for(*, user, today: date) -> list[Todo]:
-    """Staff: the activities of the newest published work plan whose period is over with
-    nothing to show they were done."""
-    if not user.is_staff:
-        return []
+# --- The staff's workspace ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    plan: WorkPlan
+    objectives: int
+    activities: int  # not cancelled
+    done: int
+
+
+def work_plan_summaries(*, today: date) -> list[PlanSummary]:
+    """Every year's plan, drafts too, newest first, with its counts of activities done."""
+    summaries = []
+    for plan in work_plan_years(include_drafts=True):
+        progress = work_plan_progress(plan, today=today)
+        counted = [a for objective in progress for a in objective.counted]
+        summaries.append(
+            PlanSummary(plan, len(progress), len(counted), sum(1 for a in counted if a.is_done))
+        )
+    return summaries
+
+
+def recorded_years() -> list[int]:
+    """Years with a work plan, achievements or advocacy outputs, newest first."""
+    years = set(WorkPlan.objects.values_list("year", flat=True))
+    years |= set(Achievement.objects.values_list("year", flat=True).distinct())
+    years |= set(AdvocacyAction.objects.values_list("year", flat=True).distinct())
+    return sorted(years, reverse=True)
+
+
+def work_plan_overview(*, work_plan: WorkPlan) -> WorkPlan:
+    """A plan, published or draft, with its objectives and activities (the workspace page and
+    the preview of a draft)."""
+    return _plans().get(pk=work_plan.pk)
+
+
+def advocacy_for_year(*, year: int) -> QuerySet[AdvocacyAction]:
+    return (
+        AdvocacyAction.objects.filter(year=year)
+        .select_related("activity")
+        .prefetch_related("stakeholders")
+        .order_by("date", "id")
+    )
+
+
+def evidence_links(*, activity: Activity) -> dict[tuple[str, int], Evidence]:
+    """The staff's links of an activity, by the record they name ("meetings.meeting", 12)."""
+    return {
+        (f"{link.content_type.app_label}.{link.content_type.model}", link.object_id): link
+        for link in activity.evidence.select_related("content_type")
+    }
+
+
+def work_plan_history(*, work_plan: WorkPlan, limit: int = 200) -> list[HistoryEntry]:
+    """Every recorded change to the plan, its objectives (also those deleted since), their
+    activities and the year's achievements, newest first."""
+    objective_ids = (
+        Objective.history.filter(work_plan_id=work_plan.pk).values("id").distinct().order_by()
+    )
+    return history_entries(
+        [
+            WorkPlan.history.filter(id=work_plan.pk),
+            Objective.history.filter(work_plan_id=work_plan.pk),
+            Activity.history.filter(Q(objective_id__in=objective_ids) | Q(year=work_plan.year)),
+            Achievement.history.filter(year=work_plan.year),
+        ],
+        limit=limit,
+    )
+
+
+def _overdue_todos(today: date) -> list[Todo]:
+    """The newest published plan's activities whose period is over with nothing to show."""
     work_plan = current_work_plan()
     if work_plan is None:
         return []
     activities = [a for objective in work_plan.objectives.all() for a in objective.activities.all()]
-    overdue = [
-        p for p in progress_for(activities, today=today).values() if p.state == State.OVERDUE
-    ]
+    progress = progress_for(activities, today=today).values()
+    overdue = [p for p in progress if p.state == State.OVERDUE]
     if not overdue:
         return []
     return [
@@ -172,8 +255,27 @@ def todos_for(*, user, today: date) -> list[Todo]:
             )
             % {"count": len(overdue), "year": work_plan.year},
             detail=", ".join(p.activity.title for p in overdue[:3]),
-            url=work_plan.get_absolute_url(),
+            url=reverse("objectives_workspace:plan", kwargs={"year": work_plan.year}),
             action=_("Link their evidence or cancel them"),
             urgency=1,
         )
+    ]
+
+
+def todos_for(*, user, today: date) -> list[Todo]:
+    """For the staff: each draft work plan waits to be published; the newest published plan's
+    activities with no record of being done."""
+    if not user.is_staff:
+        return []
+    return _overdue_todos(today) + [
+        Todo(
+            group="staff",
+            title=_("The work plan %(year)s is a draft") % {"year": year},
+            detail=_("Only the staff see it until it is published."),
+            url=reverse("objectives_workspace:plan", kwargs={"year": year}),
+            action=_("Open the draft"),
+        )
+        for year in WorkPlan.objects.filter(is_published=False)
+        .order_by("year")
+        .values_list("year", flat=True)
     ]

@@ -11,9 +11,10 @@ from django.urls import include, path
 from accounts import sign_in
 from accounts.urls import people_patterns
 from actionplans.urls import public_urlpatterns as plan_public_patterns
-from cities.urls import invitation_patterns, officer_patterns, staff_patterns
+from cities.urls import invitation_patterns, officer_patterns, pledge_patterns, staff_patterns
 from meetings.urls import workspace_urlpatterns
 from notifications.urls import public_patterns as notifications_public
+from objectives.urls import workspace_urlpatterns as objectives_workspace
 from practices.urls import workspace_urlpatterns as practices_workspace
 
 from .health import healthz
@@ -50,10 +51,12 @@ urlpatterns += i18n_patterns(
     path("accounts/2fa/authenticate/", sign_in.mfa_authenticate, name="mfa_authenticate"),
     path("accounts/", include("allauth.urls")),
     path("workspace/", include("workspace.urls")),
+    path("workspace/work-plans/", include((objectives_workspace, "objectives_workspace"))),
     path("workspace/notifications/", include("notifications.urls")),
     path("notifications/", include(notifications_public)),
     path("workspace/cities/", include(staff_patterns)),
     path("workspace/cities/", include(officer_patterns)),
+    path("workspace/pledges/", include(pledge_patterns)),
     path("workspace/people/", include(people_patterns)),
     path("workspace/", include((practices_workspace, "practices_workspace"))),
     path("workspace/", include("actionplans.urls")),

@@ -36,7 +36,8 @@ NOT_EDIT_FORMS = {
 # Text fields the walker changes, in order of preference: free text no rule refuses.
 PREFERRED = [
     "description", "summary", "narrative", "response", "minutes", "outcomes", "note",
-    "questions", "introduction", "baseline", "results", "title", "name", "room", "venue",
+    "questions", "introduction", "baseline", "results", "statement", "title", "name", "label",
+    "room", "venue",
 ]  # fmt: skip
 STAFF = "staff@example.org"
 
@@ -68,7 +69,8 @@ def _edit_forms(client: Client, world) -> tuple[list, list]:
         if statuses[0] != 200 or not name.startswith(("actionplans:", "meetings_workspace:",
                                                       "practices_workspace:", "people:",
                                                       "invitations_staff:", "officers:",
-                                                      "personal_data:")):  # fmt: skip
+                                                      "personal_data:", "objectives_workspace:",
+                                                      "pledges_workspace:")):  # fmt: skip
             continue
         page = _path(name, world)
         response = client.get(page)
@@ -144,5 +146,8 @@ def test_every_edit_form_refuses_a_stale_save_and_loses_nothing(demo, settings, 
         "meetings_workspace:session_edit", "meetings_workspace:decision_edit",
         "meetings_workspace:outcomes", "practices_workspace:edit",
         "practices_workspace:guideline_edit", "meetings_workspace:attendance",
-        "actionplans:review",
+        "actionplans:review", "objectives_workspace:plan_edit",
+        "objectives_workspace:objective_edit", "objectives_workspace:activity_edit",
+        "objectives_workspace:achievement_edit", "objectives_workspace:figure_edit",
+        "objectives_workspace:advocacy_edit", "pledges_workspace:edit",
     }, sorted(walked)  # fmt: skip

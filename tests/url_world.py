@@ -11,10 +11,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 
 from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
-from cities.models import City, Invitation
+from cities.models import City, Invitation, Pledge
 from meetings.models import MeetingDocument
 from notifications.models import Notification
 from notifications.services import unsubscribe_token
+from objectives.models import (
+    Achievement,
+    Activity,
+    AdvocacyAction,
+    Evidence,
+    Objective,
+    WorkPlan,
+)
 from practices.models import Guideline, PracticeAttachment
 from reports.models import Report
 
@@ -92,6 +100,7 @@ def build_world(settings) -> World:
         context={"plan": plan.title, "city": braga.name},
     )  # fmt: skip
     review.peers.add(staff)  # visible to the lead as the host city's officer
+    year = _year_records()
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
@@ -105,5 +114,27 @@ def build_world(settings) -> World:
             "token": invitation.token, "officer": officer.user_id,
             "notification": notification.pk,
             "unsubscribe_token": unsubscribe_token(user=braga_lead, kind="review_opened"),
+            **year,
         }
     )  # fmt: skip
+
+
+def _year_records() -> dict:
+    """The demo's 2020 plan (an activity with a staff evidence link), 2019 achievements, advocacy
+    and pledges; and a draft plan for 2021 with an objective, an activity and an empty objective."""
+    link = Evidence.objects.filter(activity__objective__work_plan__year=2020).first()
+    achievement = Achievement.objects.filter(year=2019, figures__isnull=False).first()
+    draft = WorkPlan.objects.create(year=2021, introduction="The draft of 2021.")
+    objective = Objective.objects.create(work_plan=draft, number=1, title="Draft objective")
+    Objective.objects.create(work_plan=draft, number=2, title="Empty draft objective")
+    Activity.objects.create(
+        objective=objective, year=2021, kind=Activity.Kind.GUIDELINE, title="Draft activity",
+        season="spring",
+    )  # fmt: skip
+    return {
+        "wp_objective": link.activity.objective_id, "wp_activity": link.activity_id,
+        "wp_evidence": link.pk, "achievement": achievement.pk,
+        "figure": achievement.figures.first().pk,
+        "advocacy": AdvocacyAction.objects.filter(year=2019).first().pk,
+        "pledge": Pledge.objects.order_by("pk").first().pk,
+    }  # fmt: skip
