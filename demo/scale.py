@@ -387,7 +387,7 @@ INDICATORS = [
     ("Households living in adequate housing", "households", True, "higher",
      "housing-deprivation"),
     ("Adults in employment or training", "people", True, "higher", "employment"),
-    ("People registered with a family doctor", "people", True, "higher", "health-life"),
+    ("People registered with a family doctor", "people", True, "higher", "health"),
     ("Discrimination complaints followed up", "cases", False, "higher", "discrimination"),
     ("Residents taking part in neighbourhood committees", "people", True, "higher",
      "participation"),

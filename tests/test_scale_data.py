@@ -163,3 +163,11 @@ def test_full_text_search_finds_a_generated_practice(client):
     assert f'href="/en/practices/{practice.slug}/"' in response.content.decode()
     other = Practice.objects.exclude(city=practice.city).filter(status="published").first()
     assert f'href="/en/practices/{other.slug}/"' not in response.content.decode()
+
+
+def test_every_generated_indicator_names_a_real_eu_target():
+    from actionplans.eu_targets import EU_ROMA_TARGETS
+    from demo.scale import INDICATORS
+
+    codes = {code.lower() for code, _objective, _title in EU_ROMA_TARGETS}
+    assert {target for *_rest, target in INDICATORS if target} <= codes
