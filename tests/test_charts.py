@@ -63,3 +63,19 @@ def test_public_chart_hides_small_counts_everywhere(client, braga):
     assert "Now 7" not in chart and "Baseline 4" not in chart
     assert "Baseline fewer than 10" in chart
     assert "No value measured yet" in html
+
+
+def test_a_hidden_baseline_is_not_drawn_at_its_height(client, braga):
+    """The label says "fewer than 10": the picture must not say 4 by where it draws the line."""
+    plan = PlanFactory(city=braga, title="Public plan", is_public=True)
+    hidden = IndicatorFactory(
+        plan=plan, name="Families rehoused", unit="families", baseline_value=4,
+        baseline_year=2018, target_value=30, target_year=2022, is_count_of_people=True,
+    )  # fmt: skip
+    Measurement.objects.create(indicator=hidden, date=date(2020, 6, 30), value=15)
+    chart = _chart(client.get(f"/en/plans/{plan.pk}/").content.decode())
+    assert "chart-baseline" not in chart and "chart-target" in chart
+    hidden.is_count_of_people = False
+    hidden.save()
+    chart = _chart(client.get(f"/en/plans/{plan.pk}/").content.decode())
+    assert "chart-baseline" in chart

@@ -113,6 +113,14 @@ def indicator_headline(indicator, public: bool = False) -> str:
     }
 
 
+def _level_line(css: str, left, right, top, colour: str, width: str, dashes: str) -> SafeString:
+    return format_html(
+        '<line class="{}" x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="{}"'
+        ' stroke-dasharray="{}"/>',
+        css, left, right, top, top, colour, width, dashes,
+    )  # fmt: skip
+
+
 @register.simple_tag
 def indicator_chart(indicator, public: bool = False) -> SafeString:
     """A line of the measurements with the baseline and the target, as accessible SVG: a value
@@ -122,7 +130,16 @@ def indicator_chart(indicator, public: bool = False) -> SafeString:
     headline (latest value and target).
     """
     points = _shown_points(indicator, public)
-    values = [v for _d, v in points] + [indicator.baseline_value, indicator.target_value]
+
+    def hidden(value) -> bool:
+        # A small count of people is neither drawn at its height nor lets the axis give it away.
+        return public and hides_small_count(Decimal(value), indicator)
+
+    values = [v for _d, v in points] + [
+        v for v in (indicator.baseline_value, indicator.target_value) if not hidden(v)
+    ]
+    if not values:
+        values = [Decimal(0), Decimal(SMALL_COUNT)]
     low, high = min(values), max(values)
     if low >= 0 and low <= high / 2:
         low = Decimal(0)  # counts and shares read best from zero
@@ -162,11 +179,15 @@ def indicator_chart(indicator, public: bool = False) -> SafeString:
         '<text x="{}" y="{}" text-anchor="{}" ' + TEXT + ">{}</text>",
         ((x(d), HEIGHT - 8, anchor, date_format(d, "F Y")) for d, anchor in ends),
     )
+
     # Labels at the right of the plot: target, baseline, latest; nudged apart when close.
+    def drawn_y(value) -> float:
+        return y(axis_low) if hidden(value) else y(value)
+
     marks = [
-        (y(indicator.target_value), _("Target %(value)s")
+        (drawn_y(indicator.target_value), _("Target %(value)s")
          % {"value": _value(indicator.target_value, indicator, public)}, "#1b5e20"),
-        (y(indicator.baseline_value), _("Baseline %(value)s")
+        (drawn_y(indicator.baseline_value), _("Baseline %(value)s")
          % {"value": _value(indicator.baseline_value, indicator, public)}, "#8a3a0a"),
     ]  # fmt: skip
     if points:
@@ -191,21 +212,29 @@ def indicator_chart(indicator, public: bool = False) -> SafeString:
         ' xmlns="http://www.w3.org/2000/svg">'
         # Presentation attributes draw the chart where no style sheet reaches it (PDF
         # renderers read SVG apart from the page's CSS); the portal's CSS refines them.
-        "{grid}"
-        '<line class="chart-target" x1="{l}" x2="{r}" y1="{ty}" y2="{ty}" stroke="#2e7d32"'
-        ' stroke-width="2" stroke-dasharray="6 4"/>'
-        '<line class="chart-baseline" x1="{l}" x2="{r}" y1="{by}" y2="{by}" stroke="#a3470c"'
-        ' stroke-width="1.5" stroke-dasharray="2 3"/>'
+        "{grid}{target_line}{baseline_line}"
         '<polyline class="chart-line" points="{line}" fill="none" stroke="#0b3a5b"'
         ' stroke-width="2.5"/>{dots}{dates}{labels}</svg>',
         w=WIDTH,
         h=HEIGHT,
         title=title,
         grid=grid,
-        l=LEFT,
-        r=plot_right,
-        ty=y(indicator.target_value),
-        by=y(indicator.baseline_value),
+        target_line=_level_line(
+            "chart-target", LEFT, plot_right, y(indicator.target_value), "#2e7d32", "2", "6 4"
+        )
+        if not hidden(indicator.target_value)
+        else "",
+        baseline_line=_level_line(
+            "chart-baseline",
+            LEFT,
+            plot_right,
+            y(indicator.baseline_value),
+            "#a3470c",
+            "1.5",
+            "2 3",
+        )
+        if not hidden(indicator.baseline_value)
+        else "",
         line=line,
         dots=dots,
         dates=dates,
