@@ -105,7 +105,12 @@ def plan_history(*, plan: ActionPlan, limit: int = 200) -> list[HistoryEntry]:
         records.extend(source.select_related("history_user").order_by("-history_date")[:limit])
     records.sort(key=lambda r: r.history_date, reverse=True)
     entries = []
+    imports: dict[str, HistoryEntry] = {}
     for record in records[:limit]:
+        reason = record.history_change_reason or ""
+        if reason.startswith(IMPORT_REASON):
+            _import_entry(imports, entries, record, reason)
+            continue
         changes = []
         previous = record.prev_record
         if record.history_type == "~" and previous is not None:
@@ -132,6 +137,42 @@ def plan_history(*, plan: ActionPlan, limit: int = 200) -> list[HistoryEntry]:
             )
         )
     return entries
+
+
+# An import records every row it writes with this reason and a name of its own (imports app):
+# the history shows them as one change.
+IMPORT_REASON = "import:"
+
+
+def _import_entry(imports: dict, entries: list, record, reason: str) -> None:
+    """Add one record of an import to the import's single entry (made at its first record)."""
+    entry = imports.get(reason)
+    if entry is None:
+        _marker, _sep, title = reason.partition(" ")
+        entry = HistoryEntry(
+            when=record.history_date,
+            who=record.history_user.display_name if record.history_user else "—",
+            what=_("Import of “%(file)s”") % {"file": title},
+            kind="imported",
+            changes=[],
+        )
+        imports[reason] = entry
+        entries.append(entry)
+    what = f"{record.instance._meta.verbose_name}: {record.instance}"
+    previous = record.prev_record if record.history_type == "~" else None
+    if previous is None:
+        entry.changes.append((what, "—", str(_("added"))))
+        return
+    delta = record.diff_against(previous, excluded_fields=["version"])
+    for change in delta.changes:
+        field = record.instance._meta.get_field(change.field)
+        entry.changes.append(
+            (
+                f"{what} — {field.verbose_name}",
+                model_value_label(field, change.old),
+                model_value_label(field, change.new),
+            )
+        )
 
 
 DUE_SOON_DAYS = 30  # an update due within a month shows as due, not yet late
