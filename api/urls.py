@@ -39,5 +39,5 @@ urlpatterns = [
     path("eu-targets/<slug:code>/", views.EUTargetDetailView.as_view(), name="eu_target"),
     # Anything else under /api/v1/ ending with a slash: a problem document (a path without the
     # slash is first redirected to it by CommonMiddleware).
-    re_path(r"^.*/$", views.NotFoundView.as_view(), name="not_found"),
+    re_path(r"^.*/$", views.NotFoundView.as_view()),
 ]

@@ -729,7 +729,6 @@ class MeasurementCreateView(APIView):
             404: PROBLEM,
             429: PROBLEM,
         },
-        auth=[{"token": []}],
     )
     def post(self, request, pk: int):
         token = request.auth

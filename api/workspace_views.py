@@ -60,8 +60,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
+@login_required
 def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     token = _tokens_of(request.user).filter(pk=pk).first()
     if token is None:
