@@ -5,6 +5,7 @@ services, as one change of the history by its author, unless the plan changed me
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import tablib
 from django.core.exceptions import ValidationError
@@ -81,6 +82,8 @@ def snapshot(kind: Kind, target) -> dict:
 def _shown(value) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, Decimal):
+        return format(value.normalize() if value == value.to_integral() else value, "f")
     return str(value)
 
 

@@ -35,7 +35,12 @@ from .factories import (
     PracticeFactory,
     UserFactory,
 )
-from .meetings_factories import AgendaItemFactory, MeetingFactory, RegistrationFactory, SpeakerFactory
+from .meetings_factories import (
+    AgendaItemFactory,
+    MeetingFactory,
+    RegistrationFactory,
+    SpeakerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -235,9 +240,7 @@ def test_cities_with_pledges_and_filters(world):
     assert braga["html_url"] == "http://testserver/en/cities/braga/"
     assert braga["links"]["plans"] == "http://testserver/api/v1/plans/?city=braga"
     assert "officers" not in json.dumps(body) and "memberships" not in json.dumps(body)
-    assert [c["slug"] for c in get(client, "/api/v1/cities/?country=IT")[1]["results"]] == [
-        "turin"
-    ]
+    assert [c["slug"] for c in get(client, "/api/v1/cities/?country=IT")[1]["results"]] == ["turin"]
     assert [c["slug"] for c in get(client, "/api/v1/cities/?pledged=true")[1]["results"]] == [
         "braga"
     ]
@@ -615,7 +618,7 @@ def test_expired_revoked_wrong_or_missing_tokens_are_refused_with_401(world):
         f"/api/v1/indicators/{world['share'].pk}/measurements/",
         data=json.dumps(good), content_type="application/json",
     )  # fmt: skip
-    assert no_token.status_code == 401 and 'Bearer' in no_token["WWW-Authenticate"]
+    assert no_token.status_code == 401 and "Bearer" in no_token["WWW-Authenticate"]
     with time_machine.travel(timezone.now() + timedelta(days=3)):
         expired = _post(Client(), world["share"], secret, good)
     assert expired.status_code == 401

@@ -14,8 +14,8 @@ from django.utils import timezone
 from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
 from api.models import ApiToken
 from cities.models import City, Invitation
-from meetings.models import MeetingDocument
 from imports.models import DataImport
+from meetings.models import MeetingDocument
 from notifications.models import Notification
 from notifications.services import unsubscribe_token
 from objectives.models import Achievement, Activity
