@@ -96,8 +96,12 @@ def world(braga, turin, braga_officer, turin_officer):
                                      narrative="{pledged} cities pledged.")  # fmt: skip
     FigureFactory(achievement=achievement, key="pledged", commitment=commitment)
     # Practices: one published, one draft.
-    published = PracticeFactory(city=braga, title="School mediators in Braga",
-                                slug="school-mediators", summary="Mediators help pupils.")  # fmt: skip
+    published = PracticeFactory(
+        city=braga,
+        title="School mediators in Braga",
+        slug="school-mediators",
+        summary="Mediators help pupils.",
+    )
     PracticeFactory(city=turin, title="Housing agency", slug="housing-agency",
                     themes=["housing"])  # fmt: skip
     PracticeFactory(city=braga, status="draft", published_at=None, slug="braga-draft-practice",
@@ -135,9 +139,14 @@ def world(braga, turin, braga_officer, turin_officer):
     share = IndicatorFactory(plan=public, name="Completion rate", unit="%",
                              baseline_value=Decimal("72"), target_value=90)  # fmt: skip
     Measurement.objects.create(indicator=share, date=date(2020, 6, 30), value=Decimal("83.5"))
-    ProgressUpdate.objects.create(plan=public, period_label="2020, first half",
-                                  period_start=date(2020, 1, 1), period_end=date(2020, 6, 30),
-                                  narrative="Clubs opened.", submitted_at=timezone.now())  # fmt: skip
+    ProgressUpdate.objects.create(
+        plan=public,
+        period_label="2020, first half",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 6, 30),
+        narrative="Clubs opened.",
+        submitted_at=timezone.now(),
+    )
     private = PlanFactory(city=braga, title="Private Braga plan", is_public=False)
     ActionFactory(plan=private, title="Secret action")
     IndicatorFactory(plan=private, name="Secret indicator")
@@ -186,8 +195,14 @@ def test_walking_every_list_and_detail_shows_nothing_private(world):
     assert f"/api/v1/plans/{world['private'].pk}/" not in every
     assert f'"id":{world["private"].pk},"title"' not in every
     # What is public is there: the public plan, the practice, the meeting and its agenda.
-    for word in ["Braga school plan", "School mediators in Braga", "Welcome by the mayor",
-                 "Mayor of Braga", "Hire Roma mediators.", "roma.unit@braga.example.org"]:  # fmt: skip
+    for word in [
+        "Braga school plan",
+        "School mediators in Braga",
+        "Welcome by the mayor",
+        "Mayor of Braga",
+        "Hire Roma mediators.",
+        "roma.unit@braga.example.org",
+    ]:
         assert word in every
 
 
@@ -524,8 +539,13 @@ def test_the_openapi_description_is_valid_and_documents_every_resource(world):
     schema = json.loads(response.content)
     validate(schema)
     assert schema["openapi"].startswith("3.")
-    for path in ["/api/v1/cities/", "/api/v1/practices/", "/api/v1/plans/{id}/",
-                 "/api/v1/indicators/{id}/measurements/", "/api/v1/eu-targets/{code}/"]:  # fmt: skip
+    for path in [
+        "/api/v1/cities/",
+        "/api/v1/practices/",
+        "/api/v1/plans/{id}/",
+        "/api/v1/indicators/{id}/measurements/",
+        "/api/v1/eu-targets/{code}/",
+    ]:
         assert path in schema["paths"], path
     assert "token" in schema["components"]["securitySchemes"]
 

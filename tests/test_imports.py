@@ -182,7 +182,7 @@ def test_the_template_holds_the_current_rows_and_comes_back_unchanged(officer, i
     assert [c.value for c in sheet[1]] == ["action", "title", "due_date", "done_date"]
 
 
-# --- Errors in plain words, nothing written ---------------------------------------------------------
+# --- Errors in plain words, nothing written -------------------------------------------------------
 
 
 def _refused(response) -> list[str]:
@@ -208,13 +208,24 @@ def test_row_errors_name_their_rows_and_nothing_is_written(officer, indicator):
 
 
 def test_unknown_and_missing_columns(officer, indicator, plan):
-    errors = _refused(upload(officer, measurements_url(indicator),
-                             csv_bytes([["when", "value"], ["2020-01-01", "1"]]), "m.csv"))  # fmt: skip
+    errors = _refused(
+        upload(
+            officer,
+            measurements_url(indicator),
+            csv_bytes([["when", "value"], ["2020-01-01", "1"]]),
+            "m.csv",
+        )
+    )
     assert errors[0].startswith("The column “when” is unknown; the columns are: date, value, note")
     assert "The column “date” is missing." in errors
-    errors = _refused(upload(officer, plan_url(plan, "milestones"),
-                             csv_bytes([["action", "title", "due_date"],
-                                        ["Nothing like it", "M", "2020-01-01"]]), "m.csv"))  # fmt: skip
+    errors = _refused(
+        upload(
+            officer,
+            plan_url(plan, "milestones"),
+            csv_bytes([["action", "title", "due_date"], ["Nothing like it", "M", "2020-01-01"]]),
+            "m.csv",
+        )
+    )
     assert errors == ["row 2: the plan has no action “Nothing like it”"]
 
 
@@ -305,7 +316,7 @@ def test_the_largest_file_allowed_is_imported_in_full(officer, plan, settings):
     assert indicator.measurements.count() == 5000
 
 
-# --- The plan changed meanwhile, and who may import -------------------------------------------------
+# --- The plan changed meanwhile, and who may import -----------------------------------------------
 
 
 def test_an_import_prepared_before_someone_changed_the_plan_is_refused(officer, plan):
