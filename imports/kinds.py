@@ -88,7 +88,7 @@ def read_text(limit: int) -> Callable[[str], str]:
 
 
 def read_choice(choices: list[tuple[str, object]]) -> Callable[[str], str]:
-    """A code or its label (in English or the person's language), case not minding."""
+    """A code or its label (as the interface reads it), case not minding."""
 
     def read(raw) -> str:
         text = str(raw).strip()
@@ -177,8 +177,8 @@ ACTIONS = Kind(
                example="2020-09-01"),
         Column("end_date", gettext_lazy("2020-03-31 or 31/03/2020"), read_date,
                example="2021-06-30"),
-        Column("status", gettext_lazy("One of: not_started, on_track, delayed, completed, "
-                                      "dropped"),
+        Column("status", gettext_lazy("One of: Not started, On track, Delayed, Completed, "
+                                      "Dropped"),
                read_choice(ActionStatus.choices), example="on_track"),
         Column("progress", gettext_lazy("Per cent done, 0 to 100"), read_progress,
                example="40"),

@@ -91,7 +91,7 @@ MEETING_COLUMNS = {
     "slug": _("Stable identifier of the meeting"),
     "url": _("Address of the meeting's page (with its agenda)"),
     "title": _("Title"),
-    "kind": _("policy_transfer, critical_friend_review, working_group_meeting or online_meeting"),
+    "kind": _("Kind of meeting, as a code (the API gives its label)"),
     "host_city": _("Host city's identifier, empty for an online meeting"),
     "country": _("ISO 3166-1 alpha-2 code of the host city's country"),
     "venue": _("Venue"),
