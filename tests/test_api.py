@@ -697,3 +697,29 @@ def test_writes_per_token_are_limited(world, settings):
     ]
     assert statuses == [201, 201, 429]
     cache.clear()
+
+
+# --- The documentation page in a real browser ------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_docs_page_loads_under_the_content_security_policy_in_chromium(page, live_server):
+    """Swagger UI, served by the portal itself, draws the API's operations with the portal's
+    CSP in force: no violation reported, nothing asked of another host."""
+    violations, errors, hosts = [], [], set()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    response = page.goto(live_server.url + "/api/v1/docs/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    violations = page.evaluate("window.__csp || []")
+    assert violations == []
+    assert errors == []
+    assert page.locator(".swagger-ui .info .title").inner_text().startswith("Roma Inclusion")
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/practices/").count() >= 1
+    assert hosts == {live_server.url.split("/")[2]}
