@@ -699,7 +699,7 @@ def test_writes_per_token_are_limited(world, settings):
     cache.clear()
 
 
-# --- The documentation page in a real browser ------------------------------------------------------
+# --- The documentation page in a real browser --------------------------------------------------
 
 
 @pytest.mark.django_db(transaction=True)
