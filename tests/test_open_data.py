@@ -131,7 +131,7 @@ def test_files_answer_conditional_requests(data):
     assert client.post("/en/data/plans.csv").status_code == 405
 
 
-def test_the_nightly_zip_holds_every_file_and_the_page_shows_it(data):
+def test_the_nightly_zip_holds_every_file_and_the_page_shows_it(data, eager_tasks):
     assert "opendata-bundle-build" in settings.CELERY_BEAT_SCHEDULE
     schedule = settings.CELERY_BEAT_SCHEDULE["opendata-bundle-build"]
     assert schedule["task"] == "opendata.tasks.open_data_bundle_build"
