@@ -35,11 +35,13 @@ def targets_ensure() -> None:
         )
 
 
-def _save_edited(model, *, instance, data: dict, create: dict, by):
+def _save_edited(model, *, instance, data: dict, create: dict, by, reason: str = ""):
     """Create an object, or write the edited fields onto it (callers through a form have
     checked the edit token first, in the same transaction: core/views.save_edited).
 
-    ``by`` is recorded in the history as who made the change, whoever calls the service.
+    ``by`` is recorded in the history as who made the change, whoever calls the service;
+    ``reason`` too, when given (an import names itself there: plan_history shows it as one
+    change).
     """
     with transaction.atomic():
         if instance is None:
@@ -55,6 +57,8 @@ def _save_edited(model, *, instance, data: dict, create: dict, by):
         instance.full_clean()
         if by is not None:
             instance._history_user = by
+        if reason:
+            instance._change_reason = reason
         instance.save()
         for name, value in many_to_many:
             getattr(instance, name).set(value or [])
@@ -67,8 +71,12 @@ def plan_save(
     return _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
 
 
-def action_save(*, plan: ActionPlan, action: Action | None, data: dict, by=None) -> Action:
-    return _save_edited(Action, instance=action, data=data, create={"plan": plan}, by=by)
+def action_save(
+    *, plan: ActionPlan, action: Action | None, data: dict, by=None, reason: str = ""
+) -> Action:
+    return _save_edited(
+        Action, instance=action, data=data, create={"plan": plan}, by=by, reason=reason
+    )
 
 
 def indicator_save(
@@ -104,12 +112,19 @@ def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
 
 
 def milestone_save(
-    *, action: Action, milestone: Milestone | None, data: dict, by=None
+    *, action: Action, milestone: Milestone | None, data: dict, by=None, reason: str = ""
 ) -> Milestone:
-    return _save_edited(Milestone, instance=milestone, data=data, create={"action": action}, by=by)
+    return _save_edited(
+        Milestone,
+        instance=milestone,
+        data=data,
+        create={"action": action},
+        by=by,
+        reason=reason,
+    )
 
 
-def measurement_add(*, indicator: Indicator, data: dict) -> Measurement:
+def measurement_add(*, indicator: Indicator, data: dict, by=None, reason: str = "") -> Measurement:
     measurement = Measurement(indicator=indicator, **data)
     try:
         measurement.full_clean()
@@ -119,8 +134,21 @@ def measurement_add(*, indicator: Indicator, data: dict) -> Measurement:
                 {"date": _("There is already a measurement on this date; change that one.")}
             ) from None
         raise
+    if by is not None:
+        measurement._history_user = by
+    if reason:
+        measurement._change_reason = reason
     measurement.save()
     return measurement
+
+
+def measurement_update(
+    *, measurement: Measurement, data: dict, by=None, reason: str = ""
+) -> Measurement:
+    """A measurement's value or note corrected (its date is what identifies it)."""
+    return _save_edited(
+        Measurement, instance=measurement, data=data, create={}, by=by, reason=reason
+    )
 
 
 def snapshot_of(

@@ -297,7 +297,9 @@ def measurement_new(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form_class=MeasurementForm,
-        save=lambda form: measurement_add(indicator=indicator, data=form.cleaned_data),
+        save=lambda form: measurement_add(
+            indicator=indicator, data=form.cleaned_data, by=request.user
+        ),
         success=_("The measurement is added."),
         done_url=_plan_url(indicator.plan) + "#indicators",
         context=_context(

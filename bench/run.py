@@ -81,6 +81,10 @@ PAGES = [
     ("network_filtered", "/en/network/?country={country}&theme=education", "anonymous", 50),
     ("network_target", "/en/network/targets/{eu_target}/", "anonymous", 50),
     ("network_staff", "/en/network/", "staff", None),
+    # The open data API: the library with a filter and a search, and a public plan.
+    ("api_practices", "/api/v1/practices/?theme=education&q=school+mediation", "anonymous", 100),
+    ("api_plan", "/api/v1/plans/{public_plan}/", "anonymous", 50),
+    ("api_indicators", "/api/v1/indicators/?plan={public_plan}", "anonymous", 50),
     ("dashboard", "/en/workspace/", "officer", None),
     ("plan_workspace", "/en/workspace/plans/{officer_plan}/", "officer", None),
     ("plan_edit", "/en/workspace/plans/{edit_plan}/edit/", "editor", None),

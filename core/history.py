@@ -10,10 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from .display import model_value_label
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+
+# Records saved with a change reason "import:<id> <file name>" were written by one import (the
+# imports app): the history shows them as one change.
+IMPORT_REASON = "import:"
 
 
 @dataclass(frozen=True)
@@ -39,25 +44,15 @@ def history_entries(
         records.extend(source.select_related("history_user").order_by("-history_date")[:limit])
     records.sort(key=lambda r: r.history_date, reverse=True)
     entries = []
+    imports: dict[str, HistoryEntry] = {}
     for record in records[:limit]:
-        changes = []
-        previous = record.prev_record
-        if record.history_type == "~" and previous is not None:
-            names = {f.name for f in record.instance._meta.concrete_fields}
-            delta = record.diff_against(
-                previous, excluded_fields=[name for name in excluded if name in names]
-            )
-            for change in delta.changes:
-                field = record.instance._meta.get_field(change.field)
-                changes.append(
-                    (
-                        str(field.verbose_name),
-                        model_value_label(field, change.old),
-                        model_value_label(field, change.new),
-                    )
-                )
-            if not changes:
-                continue
+        reason = getattr(record, "history_change_reason", None) or ""
+        if reason.startswith(IMPORT_REASON):
+            _add_to_import(imports, entries, record, reason, excluded)
+            continue
+        changes = _changes(record, excluded)
+        if record.history_type == "~" and record.prev_record is not None and not changes:
+            continue
         entries.append(
             HistoryEntry(
                 when=record.history_date,
@@ -68,3 +63,46 @@ def history_entries(
             )
         )
     return entries
+
+
+def _changes(record, excluded: list[str], prefix: str = "") -> list[tuple[str, str, str]]:
+    """A changed record's fields as (label, before, after); none for a creation or deletion."""
+    previous = record.prev_record
+    if record.history_type != "~" or previous is None:
+        return []
+    names = {f.name for f in record.instance._meta.concrete_fields}
+    delta = record.diff_against(
+        previous, excluded_fields=[name for name in excluded if name in names]
+    )
+    changes = []
+    for change in delta.changes:
+        field = record.instance._meta.get_field(change.field)
+        changes.append(
+            (
+                f"{prefix}{field.verbose_name}",
+                model_value_label(field, change.old),
+                model_value_label(field, change.new),
+            )
+        )
+    return changes
+
+
+def _add_to_import(imports: dict, entries: list, record, reason: str, excluded: list) -> None:
+    """Add one record of an import to the import's single entry (made at its first record)."""
+    entry = imports.get(reason)
+    if entry is None:
+        _marker, _sep, title = reason.partition(" ")
+        entry = HistoryEntry(
+            when=record.history_date,
+            who=record.history_user.display_name if record.history_user else "—",
+            what=_("Import of “%(file)s”") % {"file": title},
+            kind="imported",
+            changes=[],
+        )
+        imports[reason] = entry
+        entries.append(entry)
+    what = f"{record.instance._meta.verbose_name}: {record.instance}"
+    if record.history_type != "~" or record.prev_record is None:
+        entry.changes.append((what, "—", str(_("added"))))
+        return
+    entry.changes.extend(_changes(record, excluded, prefix=f"{what} — "))

@@ -79,3 +79,16 @@ def watch_public_content() -> None:
     post_save.connect(_on_change, dispatch_uid="fragments-save")
     post_delete.connect(_on_change, dispatch_uid="fragments-delete")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="fragments-m2m")
+
+
+def content_seen_at(apps: Iterable[str]):
+    """When the current generation of these apps' content was first seen (to the second): no
+    later than anything built from it, and the same for every process. What Last-Modified
+    answers for open data files and API answers built from that content."""
+    from django.utils import timezone
+
+    version = hashlib.sha256(content_version(apps).encode()).hexdigest()[:16]
+    key = f"fragments:seen:{version}"
+    now = timezone.now().replace(microsecond=0)
+    cache.add(key, now, timeout=settings.FRAGMENT_CACHE_SECONDS)
+    return cache.get(key) or now

@@ -71,18 +71,19 @@ def achievement_years() -> list[int]:
     return list(Achievement.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
-def achievements_for_year(*, year: int) -> QuerySet[Achievement]:
+def all_achievements() -> QuerySet[Achievement]:
+    """Every year's achievements, newest year first, with what their page shows."""
     advocacy = AdvocacyAction.objects.prefetch_related("stakeholders")
-    return (
-        Achievement.objects.filter(year=year)
-        .prefetch_related(
-            Prefetch("figures", queryset=AchievementFigure.objects.select_related("commitment")),
-            Prefetch("activities", queryset=Activity.objects.select_related("host_city")),
-            Prefetch("advocacy_actions", queryset=advocacy),
-            "cities",
-        )
-        .order_by("number")
-    )
+    return Achievement.objects.prefetch_related(
+        Prefetch("figures", queryset=AchievementFigure.objects.select_related("commitment")),
+        Prefetch("activities", queryset=Activity.objects.select_related("host_city")),
+        Prefetch("advocacy_actions", queryset=advocacy),
+        "cities",
+    ).order_by("-year", "number")
+
+
+def achievements_for_year(*, year: int) -> QuerySet[Achievement]:
+    return all_achievements().filter(year=year).order_by("number")
 
 
 def _plan_year_events(from_year: int) -> list[Activity]:

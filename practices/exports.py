@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+
+from core.exports import spreadsheet_safe
 
 from .models import Practice
 
@@ -58,17 +61,33 @@ def practices_csv_response(practices, *, request: HttpRequest) -> StreamingHttpR
     def rows():
         yield writer.writeheader()
         for practice in practices.iterator(chunk_size=500):
-            yield writer.writerow(_row(practice, base_url))
+            row = _row(practice, base_url)
+            yield writer.writerow(
+                {k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()}
+            )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="good-practices.csv"'
+    return _licensed(response)
+
+
+def _licensed(response):
+    """The licence the file is published under, as a link the response carries (RFC 8288)."""
+    response["Link"] = f'<{settings.OPEN_DATA_LICENSE["url"]}>; rel="license"'
     return response
 
 
 def practices_json_response(practices, *, request: HttpRequest) -> HttpResponse:
     base_url = request.build_absolute_uri("/").rstrip("/")
     results = [_row(practice, base_url) for practice in practices]
-    return JsonResponse(
-        {"count": len(results), "columns": COLUMNS, "results": results},
-        json_dumps_params={"ensure_ascii": False},
+    return _licensed(
+        JsonResponse(
+            {
+                "count": len(results),
+                "license": settings.OPEN_DATA_LICENSE,
+                "columns": COLUMNS,
+                "results": results,
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
     )

@@ -319,8 +319,9 @@ def practice_library(*, params: QueryDict) -> Library:
     )
 
 
-def practices_for_export(*, params: QueryDict) -> QuerySet[Practice]:
-    """Every practice the list shows for these filters, in its order, for the open data files."""
+def practices_filtered(*, params: QueryDict) -> tuple[PracticeFilter, QuerySet[Practice]]:
+    """The library's filter set for these parameters (check ``is_valid()`` to refuse bad
+    values) and every practice it lets through, in the list's order."""
     city_choices, objective_choices = _choices()
     filterset = PracticeFilter(
         params,
@@ -333,11 +334,25 @@ def practices_for_export(*, params: QueryDict) -> QuerySet[Practice]:
     sort = filterset.form.cleaned_data.get("sort") or (
         SortChoices.RELEVANCE if query else SortChoices.NEWEST
     )
-    return (
+    practices = (
         _ordered(filterset.qs, sort=sort, has_query=bool(query))
         .select_related("city", "priority")
         .prefetch_related("themes", "funding_sources", "strategic_objectives")
     )
+    return filterset, practices
+
+
+def practices_for_export(*, params: QueryDict) -> QuerySet[Practice]:
+    """Every practice the list shows for these filters, in its order, for the open data files."""
+    return practices_filtered(params=params)[1]
+
+
+def library_facets(*, params: QueryDict, filterset: PracticeFilter) -> tuple[list[Facet], int]:
+    """The library's facets for these filters (as the list page counts them) and the number of
+    practices they let through."""
+    city_choices, objective_choices = _choices()
+    counts = _library_counts(params, {"city": city_choices, "objective": objective_choices})
+    return _facets(counts, filterset), counts["total"][""]
 
 
 def library_version() -> tuple[int, datetime | None]:

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -66,6 +69,9 @@ INSTALLED_APPS = [
     "meetings",
     "actionplans",
     "network",
+    "imports",
+    "opendata",
+    "api",
     "reports",
     "portal",
     "workspace",
@@ -74,6 +80,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that may answer: preflights, 304s and 429s carry the CORS headers too.
+    "api.middleware.ApiCorsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ResponseHeadersMiddleware",
@@ -172,6 +180,52 @@ REPORT_REQUESTS_WINDOW = env_int("REPORT_REQUESTS_WINDOW", 3600)
 REPORT_REQUESTS_PER_USER = env_int("REPORT_REQUESTS_PER_USER", 60)
 REPORT_REQUESTS_PER_ADDRESS = env_int("REPORT_REQUESTS_PER_ADDRESS", 20)
 
+# --- Open data and the API ---------------------------------------------------------------
+
+# What every download and API answer is published under (README, "Open data").
+OPEN_DATA_LICENSE = {
+    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": "Roma Inclusion Working Group",
+}
+# Requests one client address may make to the API per minute (then 429 with Retry-After).
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 300)
+# Writes one API token may make per minute.
+API_WRITES_PER_MINUTE = env_int("API_WRITES_PER_MINUTE", 60)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)
+# Spreadsheet imports: the largest file is the upload limit; no more rows than this.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AddressRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Roma Inclusion Working Group: open data API",
+    "DESCRIPTION": (
+        "The network's public data: member cities and their pledges, work plans with their "
+        "objectives and activities, achievements, good practices, guidelines, meetings and "
+        "their agendas, cities' public action plans with their indicators, and the EU Roma "
+        "framework targets. Read without an account; city systems post their indicators' "
+        "measurements with a personal API token. Published under CC BY 4.0."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
 # --- Celery --------------------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -211,6 +265,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-remind": {
         "task": "notifications.tasks.notifications_remind",
         "schedule": crontab(hour=6, minute=0),
+    },
+    # The whole public data set as one zip file, built at night (opendata/tasks.py).
+    "opendata-bundle-build": {
+        "task": "opendata.tasks.open_data_bundle_build",
+        "schedule": crontab(hour=2, minute=45),
     },
     "notifications-digest": {
         "task": "notifications.tasks.notifications_digest",

@@ -33,6 +33,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The open data API: no language prefix, Accept-Language chooses (README, "Open data").
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -44,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
     path("", include((plan_public_patterns, "actionplans_public"))),
     path("network/", include("network.urls")),
+    path("data/", include("opendata.urls")),
     path("accounts/invitation/", include(invitation_patterns)),
     path("accounts/data/", include("accounts.urls")),
     # allauth's own pages, answering 429 when a limit refuses a sign-in (accounts/sign_in.py).
@@ -60,6 +63,8 @@ urlpatterns += i18n_patterns(
     path("workspace/people/", include(people_patterns)),
     path("workspace/", include((practices_workspace, "practices_workspace"))),
     path("workspace/", include("actionplans.urls")),
+    path("workspace/", include("imports.urls")),
+    path("workspace/tokens/", include("api.workspace_urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 )

@@ -238,6 +238,11 @@ TARGETS = [
     ("practices_workspace:themes", "braga", {"practices_workspace:themes"}),
     ("notifications:list", "braga", {"notifications:mark_read"}),
     ("notifications_public:unsubscribe", "anon", {"notifications_public:unsubscribe"}),
+    ("api_tokens:list", "braga", {"api_tokens:list", "api_tokens:revoke"}),
+    ("api_tokens:list", "staff", {"api_tokens:list", "api_tokens:revoke"}),
+    ("imports:plan_upload", "braga", {"imports:plan_upload"}),
+    ("imports:indicator_upload", "braga", {"imports:indicator_upload"}),
+    ("imports:preview", "braga", {"imports:confirm"}),
 ]
 
 # Answers that are neither an error shown nor a 4xx but are still harmless, and why.

@@ -150,6 +150,41 @@ ARGS = {
     "notifications:settings": {},
     "notifications:open": {"pk": "notification"},
     "notifications_public:unsubscribe": {"token": "unsubscribe_token"},
+    "api:root": {},
+    "api:schema": {},
+    "api:docs": {},
+    "api:cities": {},
+    "api:city": {"slug": "braga"},
+    "api:work_plans": {},
+    "api:work_plan": {"year": 2020},
+    "api:activities": {},
+    "api:activity": {"pk": "activity"},
+    "api:achievements": {},
+    "api:achievement": {"pk": "achievement"},
+    "api:practices": {},
+    "api:practice": {"slug": "practice_slug"},
+    "api:guidelines": {},
+    "api:guideline": {"slug": "guideline_slug"},
+    "api:meetings": {},
+    "api:meeting": {"slug": "meeting"},
+    "api:plans": {},
+    "api:plan": {"pk": "plan"},
+    "api:indicators": {},
+    "api:indicator": {"pk": "indicator"},
+    "api:measurements": {"pk": "indicator"},
+    "api:eu_targets": {},
+    "api:eu_target": {"code": "edu-upper-secondary"},
+    "api_tokens:list": {},
+    "api_tokens:revoke": {"pk": "api_token"},
+    "opendata:index": {},
+    "opendata:bundle": {},
+    "opendata:file": {"name": "indicators", "suffix": "csv"},
+    "imports:plan_upload": {"pk": "plan", "kind": "actions"},
+    "imports:plan_template": {"pk": "plan", "kind": "milestones", "fmt": "xlsx"},
+    "imports:indicator_upload": {"pk": "indicator"},
+    "imports:indicator_template": {"pk": "indicator", "fmt": "csv"},
+    "imports:preview": {"uid": "data_import"},
+    "imports:confirm": {"uid": "data_import"},
 }
 
 # Expected GET status for (staff, Braga's lead officer, Turin's officer, anonymous).
@@ -296,6 +331,45 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "notifications:open": (404, 302, 404, 302),
     # The unsubscribe link needs no sign-in: the signed token is the proof.
     "notifications_public:unsubscribe": (200, 200, 200, 200),
+    # The open data API: public data to everyone, the same whoever asks (no session there).
+    "api:root": (200, 200, 200, 200),
+    "api:schema": (200, 200, 200, 200),
+    "api:docs": (200, 200, 200, 200),
+    "api:cities": (200, 200, 200, 200),
+    "api:city": (200, 200, 200, 200),
+    "api:work_plans": (200, 200, 200, 200),
+    "api:work_plan": (200, 200, 200, 200),
+    "api:activities": (200, 200, 200, 200),
+    "api:activity": (200, 200, 200, 200),
+    "api:achievements": (200, 200, 200, 200),
+    "api:achievement": (200, 200, 200, 200),
+    "api:practices": (200, 200, 200, 200),
+    # A draft practice, a draft guideline and a private plan are not in the API, even for staff.
+    "api:practice": (404, 404, 404, 404),
+    "api:guidelines": (200, 200, 200, 200),
+    "api:guideline": (404, 404, 404, 404),
+    "api:meetings": (200, 200, 200, 200),
+    "api:meeting": (200, 200, 200, 200),
+    "api:plans": (200, 200, 200, 200),
+    "api:plan": (404, 404, 404, 404),
+    "api:indicators": (200, 200, 200, 200),
+    "api:indicator": (404, 404, 404, 404),
+    # POST only, with a token (tests/test_api.py).
+    "api:measurements": (405, 405, 405, 405),
+    "api:eu_targets": (200, 200, 200, 200),
+    "api:eu_target": (200, 200, 200, 200),
+    "api_tokens:list": (200, 200, 200, 302),
+    "api_tokens:revoke": (405, 405, 405, 405),
+    "opendata:index": (200, 200, 200, 200),
+    # No zip file built yet in this world.
+    "opendata:bundle": (404, 404, 404, 404),
+    "opendata:file": (200, 200, 200, 200),
+    "imports:plan_upload": (200, 200, 404, 302),
+    "imports:plan_template": (200, 200, 404, 302),
+    "imports:indicator_upload": (200, 200, 404, 302),
+    "imports:indicator_template": (200, 200, 404, 302),
+    "imports:preview": (200, 200, 404, 302),
+    "imports:confirm": (405, 405, 405, 405),
 }
 
 # POST-only addresses: what another city's officer and an anonymous visitor get when they post.
@@ -332,6 +406,11 @@ POST_EXPECTED = {
     "reports:retry": (404, 404),
     # Marks the person's own notifications (none here) as read; anonymous visitors sign in.
     "notifications:mark_read": (302, 302),
+    # A token of Braga's lead: another person's token is not theirs to revoke.
+    "api_tokens:revoke": (404, 302),
+    "imports:confirm": (404, 302),
+    # Without a token: a problem document (401) whoever posts.
+    "api:measurements": (401, 401),
 }
 
 NOT_CHECKED = {

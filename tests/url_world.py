@@ -4,14 +4,17 @@ other city, staff see everything, anonymous visitors see only what is public."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
+from api.models import ApiToken
 from cities.models import City, Invitation, Pledge
+from imports.models import DataImport
 from meetings.models import MeetingDocument
 from notifications.models import Notification
 from notifications.services import unsubscribe_token
@@ -100,6 +103,17 @@ def build_world(settings) -> World:
         context={"plan": plan.title, "city": braga.name},
     )  # fmt: skip
     review.peers.add(staff)  # visible to the lead as the host city's officer
+    data_import = DataImport.objects.create(
+        kind="actions", plan=plan, file_name="actions.csv", edit_token="-",
+        created_by=braga_lead,
+        rows=[{"row": 2, "status": "new", "label": "New action", "values": {"title": "New"},
+               "changes": []}],
+    )  # fmt: skip
+    token = ApiToken.objects.create(
+        user=braga_lead, city=braga, name="Statistics export", prefix="rwg_test",
+        key_hash="0" * 64, expires_at=timezone.now() + timedelta(days=30),
+    )  # fmt: skip
+    activity = Activity.objects.filter(objective__work_plan__is_published=True).first()
     year = _year_records()
     return World(
         {
@@ -113,6 +127,8 @@ def build_world(settings) -> World:
             "decision": decision.pk, "followup": followup.pk, "report": report.uid,
             "token": invitation.token, "officer": officer.user_id,
             "notification": notification.pk,
+            "data_import": data_import.uid, "api_token": token.pk,
+            "activity": activity.pk, "achievement": Achievement.objects.first().pk,
             "unsubscribe_token": unsubscribe_token(user=braga_lead, kind="review_opened"),
             **year,
         }
