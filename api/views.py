@@ -718,7 +718,8 @@ class MeasurementCreateView(APIView):
         summary="Add a measurement to an indicator of your city",
         description="With a personal API token (workspace, “API tokens”). The measurement goes "
         "through the same checks and history as the form: one a date, an indicator of the "
-        "token's city. Another city's indicator: 403; a missing, wrong, expired or revoked "
+        "token's city. Another city's public indicator: 403, a private one: 404 (as if it did "
+        "not exist); a missing, wrong, expired or revoked "
         "token: 401.",
         request=s.MeasurementInputSerializer,
         responses={
@@ -738,6 +739,8 @@ class MeasurementCreateView(APIView):
         if indicator is None:
             raise _not_found(_("There is no indicator at this address."))
         if indicator.plan.city_id != token.city_id:
+            if not indicator.plan.is_public:  # as the forms do: another city's private ids
+                raise _not_found(_("There is no indicator at this address."))  # do not exist
             raise PermissionDenied(
                 _("This token writes to the indicators of %(city)s only.")
                 % {"city": token.city.name}

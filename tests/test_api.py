@@ -624,8 +624,9 @@ def test_another_citys_indicator_is_forbidden(world):
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
     assert not Measurement.objects.filter(date=date(2020, 9, 30)).exists()
+    # Another city's private indicator is answered as if it did not exist, like the forms do.
     private = world["private"].indicators.get()
-    assert _post(Client(), private, secret, {"date": "2020-09-30", "value": "1"}).status_code == 403
+    assert _post(Client(), private, secret, {"date": "2020-09-30", "value": "1"}).status_code == 404
 
 
 def test_expired_revoked_wrong_or_missing_tokens_are_refused_with_401(world):
