@@ -3,16 +3,28 @@ other city, staff see everything, anonymous visitors see only what is public."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
 
-from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
+from actionplans.experts import link_create
+from actionplans.models import (
+    ActionEvidence,
+    ExternalReviewer,
+    Finding,
+    Milestone,
+    ProgressUpdate,
+    Review,
+)
 from cities.models import City, Invitation
-from meetings.models import MeetingDocument
+from meetings.guests import confirm_token, registration_token
+from meetings.models import GuestInvitation, MeetingDocument, Registration, new_secret
 from notifications.models import Notification
 from notifications.services import unsubscribe_token
 from practices.models import Guideline, PracticeAttachment
@@ -70,7 +82,11 @@ def build_world(settings) -> World:
         content_type="application/pdf", size=len(PDF),
     )  # fmt: skip
     guideline = Guideline.objects.create(title="Draft guideline", slug="draft-guideline", topic="T")
-    meeting = MeetingFactory(host_city=braga, slug="braga-future-meeting")
+    # Open to guests, who need the staff's approval.
+    meeting = MeetingFactory(
+        host_city=braga, slug="braga-future-meeting", guest_access="open",
+        guests_need_approval=True,
+    )  # fmt: skip
     document = MeetingDocument.objects.create(
         meeting=meeting, title="D", file=ContentFile(PDF, name="d.pdf"),
         content_type="application/pdf", size=len(PDF),
@@ -92,6 +108,23 @@ def build_world(settings) -> World:
         context={"plan": plan.title, "city": braga.name},
     )  # fmt: skip
     review.peers.add(staff)  # visible to the lead as the host city's officer
+    guest = {
+        "meeting": meeting, "kind": "guest", "city": None, "role": "", "self_registered": True,
+        "guest_category": "practitioner", "place": "Porto", "country": "PT",
+    }  # fmt: skip
+    pending_guest = RegistrationFactory(
+        **guest, status=Registration.Status.PENDING, guest_key=new_secret(),
+        name="Pending guest", email="pending.guest@example.org",
+    )  # fmt: skip
+    awaiting_guest = RegistrationFactory(
+        **guest, status=Registration.Status.AWAITING_APPROVAL, guest_key=new_secret(),
+        name="Awaiting guest", email="awaiting.guest@example.org",
+    )  # fmt: skip
+    shared_link = GuestInvitation.objects.create(meeting=meeting, max_uses=5, created_by=staff)
+    expert = ExternalReviewer.objects.create(
+        review=review, name="Invited evaluator", organisation="Evaluation team",
+        email="expert@example.org", role=ExternalReviewer.Role.EVALUATOR, invited_by=staff,
+    )  # fmt: skip
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
@@ -105,5 +138,22 @@ def build_world(settings) -> World:
             "token": invitation.token, "officer": officer.user_id,
             "notification": notification.pk,
             "unsubscribe_token": unsubscribe_token(user=braga_lead, kind="review_opened"),
+            "guest": awaiting_guest.pk, "guest_token": registration_token(awaiting_guest),
+            "guest_confirm_token": confirm_token(pending_guest),
+            "guest_invitation": shared_link.pk, "guest_invitation_token": shared_link.token,
+            "expert": expert.pk, "expert_token": link_create(expert),
         }
     )  # fmt: skip
+
+
+def expert_client(world: World, client: Client | None = None) -> Client:
+    """A browser in the limited session of the world's invited expert (no account): one of
+    their sign-in links used."""
+    client = client or Client()
+    token = link_create(ExternalReviewer.objects.get(pk=world["expert"]))
+    url = reverse("experts:link", kwargs={"token": token})
+    page = client.get(url).content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    response = client.post(url, {"csrfmiddlewaretoken": csrf})
+    assert response.status_code == 302, response.status_code
+    return client
