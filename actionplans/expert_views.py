@@ -29,6 +29,7 @@ from .services import (
     expert_link_resend,
     expert_links_request,
     expert_revoke,
+    external_link_check,
     external_link_use,
     finding_add,
 )
@@ -40,19 +41,19 @@ from .services import (
 def link(request: HttpRequest, token: str) -> HttpResponse:
     """A sign-in link. Opening it shows a button: e-mail programs that open links to check them
     would otherwise use up the single use. Pressing it starts the limited session."""
-    if request.method == "POST":
-        try:
+    try:
+        if request.method == "POST":
             reviewer = external_link_use(token=token)
-        except ValidationError as error:
-            status = 404 if error.code == "unknown" else 410
-            return render(
-                request,
-                "actionplans/experts/link.html",
-                {"refused": error.messages[0]},
-                status=status,
-            )
-        session_start(request, reviewer)
-        return redirect("experts:review", pk=reviewer.review_id)
+            session_start(request, reviewer)
+            return redirect("experts:review", pk=reviewer.review_id)
+        external_link_check(token=token)
+    except ValidationError as error:
+        return render(
+            request,
+            "actionplans/experts/link.html",
+            {"refused": error.messages[0]},
+            status=404 if error.code == "unknown" else 410,
+        )
     return render(request, "actionplans/experts/link.html", {"refused": None})
 
 

@@ -350,30 +350,40 @@ def expert_revoke(*, reviewer: ExternalReviewer, by) -> ExternalReviewer:
     return reviewer
 
 
-@transaction.atomic
-def external_link_use(*, token: str) -> ExternalReviewer:
-    """A sign-in link followed: it works once, before it expires, while the expert's access
-    lasts. Returns the expert whose limited session may start."""
-    link = (
-        ExternalLink.objects.select_for_update()
-        .select_related("reviewer__review")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    now = timezone.now()
+def _usable_link(token: str, *, lock: bool) -> ExternalLink:
+    """The sign-in link of this token if it still opens something; else ValidationError with
+    the reason (its code: unknown, used, expired, ended)."""
+    links = ExternalLink.objects.select_related("reviewer__review")
+    if lock:
+        links = links.select_for_update()
+    link = links.filter(token_hash=token_hash(token)).first()
     if link is None:
         raise ValidationError(_("This link does not exist."), code="unknown")
     if link.used_at is not None:
         raise ValidationError(
             _("This link has been used already: each link works once."), code="used"
         )
-    if link.expires_at <= now:
+    if link.expires_at <= timezone.now():
         raise ValidationError(_("This link has expired."), code="expired")
-    reviewer = link.reviewer
-    if not reviewer.has_access:
+    if not link.reviewer.has_access:
         raise ValidationError(_("Your access to this review has ended."), code="ended")
+    return link
+
+
+def external_link_check(*, token: str) -> None:
+    """Whether the link still works, without using it (ValidationError if not)."""
+    _usable_link(token, lock=False)
+
+
+@transaction.atomic
+def external_link_use(*, token: str) -> ExternalReviewer:
+    """A sign-in link followed: it works once, before it expires, while the expert's access
+    lasts. Returns the expert whose limited session may start."""
+    link = _usable_link(token, lock=True)
+    now = timezone.now()
     link.used_at = now
     link.save(update_fields=["used_at"])
+    reviewer = link.reviewer
     reviewer.last_signed_in_at = now
     reviewer.save(update_fields=["last_signed_in_at"])
     return reviewer
