@@ -301,22 +301,6 @@ def invitations_for_meeting(*, meeting: Meeting) -> QuerySet[GuestInvitation]:
     )
 
 
-def guest_counts(*, meeting: Meeting) -> dict[str, int]:
-    """How many guests registered (not cancelled or declined) per role category: what the
-    public page may say before the meeting, without a name."""
-    rows = (
-        Registration.objects.filter(
-            meeting=meeting,
-            kind=Registration.Kind.GUEST,
-            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
-        )
-        .values("guest_category")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return {row["guest_category"]: row["n"] for row in rows}
-
-
 # --- Workspace --------------------------------------------------------------------------
 
 

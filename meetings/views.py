@@ -777,9 +777,9 @@ def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
         row = [
             registration.name,
             registration.organisation,
-            registration.city.name if registration.city else "",
+            registration.place_label,
             registration.role,
-            registration.get_kind_display(),
+            registration.comes_as,
             registration.email,
             registration.get_status_display(),
             str(position) if waiting else "",
@@ -948,7 +948,11 @@ def _guest_form_page(
                 if not attempt.again:
                     return redirect("meetings:guest_sent", slug=meeting.slug)
                 # Whoever sent the form learns that the address is registered, not by whom.
-                if over_limit(request, action="guest_email_again", key=attempt.registration.email):
+                if not attempt.registration.self_registered:
+                    message = _("This address is registered for this meeting already.")
+                elif over_limit(
+                    request, action="guest_email_again", key=attempt.registration.email
+                ):
                     message = _(
                         "This address is registered for this meeting already; its details were "
                         "e-mailed to it a short while ago."
