@@ -374,3 +374,24 @@ def test_the_experts_pages_are_valid_html(
     )  # fmt: skip
     messages = json.loads(done.stderr or '{"messages": []}')["messages"]
     assert [m["message"] for m in messages if m.get("type") == "error"] == []
+
+
+def test_the_experts_pages_pass_axe_in_a_real_browser(page, live_demo):
+    from .browser import axe_violations
+
+    reviewer = ExternalReviewer.objects.get(email="evaluator@example.org")
+    token = link_create(reviewer)
+    page.goto(f"{live_demo.url}/en/experts/link/{token}/")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Open the review").press("Enter")
+    page.wait_for_url(f"**/experts/reviews/{reviewer.review_id}/")
+    assert axe_violations(page) == []
+    page.get_by_label("Text").fill("The centres reach families in four districts of twelve.")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_load_state()
+    assert "External evaluation team (evaluator of the plan)" in page.content()
+    page.get_by_role("link", name="The plan").click()
+    page.wait_for_url("**/plan/")
+    assert axe_violations(page) == []
+    page.goto(f"{live_demo.url}/en/experts/new-link/")
+    assert axe_violations(page) == []

@@ -625,3 +625,59 @@ def test_no_form_asks_a_guest_about_ethnic_origin(client, meeting):
     fields = set(re.findall(r'name="([a-z_]+)"', html))
     assert not any(ETHNIC.search(name) for name in fields)
     assert "We never ask about your ethnic origin, and we do not record it." in html
+
+
+# --- In a real browser ---------------------------------------------------------------------------
+
+
+def test_a_guest_registers_by_keyboard_and_every_page_passes_axe(page, live_demo, settings):
+    """The demo's 2027 meeting open to guests: the form filled in with the keyboard alone, its
+    errors, the e-mail's confirmation; then the staff's list of guests, and their tool for the
+    data of people without an account."""
+    from demo.seed import DEMO_TOTP_SECRET
+
+    from .browser import axe_violations, sign_in
+
+    base = live_demo.url
+    slug = "ghent-working-group-meeting-2027"
+    page.goto(f"{base}/en/meetings/{slug}/")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Register as a guest").click()
+    page.wait_for_url(f"**/meetings/{slug}/guests/")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Register").click()  # empty: the errors, announced
+    assert page.locator(".error-summary").is_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Your name").focus()
+    page.keyboard.type("Mara Keyboard")
+    page.keyboard.press("Tab")
+    page.keyboard.type("mara@example.org")
+    page.get_by_label("City or town").fill("Cluj-Napoca")
+    page.get_by_label("Country").select_option("RO")
+    page.get_by_label("Community representative").check()
+    page.get_by_label("Community representative").press("Enter")
+    page.wait_for_url(f"**/meetings/{slug}/guests/sent/")
+    assert axe_violations(page) == []
+
+    registration = Registration.objects.get(email="mara@example.org")
+    assert registration.status == Registration.Status.PENDING
+    link = _links(mail.outbox[-1])["confirm"]
+    page.goto(base + link)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Confirm my registration").press("Enter")
+    page.wait_for_url("**/meetings/guest/**")
+    assert axe_violations(page) == []
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+    sign_in(page, base, "staff@example.org", settings.DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
+    page.goto(f"{base}/en/workspace/meetings/{slug}/guests/")
+    assert "mara@example.org" in page.content()
+    assert axe_violations(page) == []
+    page.goto(f"{base}/en/workspace/people/without-account/")
+    page.get_by_label("E-mail address").fill("mara@example.org")
+    page.get_by_role("button", name="Show what is held").click()
+    page.wait_for_load_state()
+    assert "Registration for" in page.content()
+    assert axe_violations(page) == []
