@@ -915,7 +915,16 @@ def _guest_form_page(
         return render(request, "meetings/guests/closed.html", context)
     personal = invitation.email if invitation and invitation.is_personal else ""
     form = GuestRegistrationForm(request.POST or None, email=personal)
-    status = None
+
+    def page(status: int) -> HttpResponse:
+        return render(
+            request,
+            "meetings/guests/register.html",
+            {**context, "form": form, "places": meeting_places(meeting=meeting),
+             "retention_months": settings.GUEST_CONTACT_RETENTION_MONTHS},
+            status=status,
+        )  # fmt: skip
+
     if request.method == "POST":
         wait = over_limit(request, action="guest_register", key=meeting.slug)
         if wait is not None:
@@ -927,13 +936,7 @@ def _guest_form_page(
                 )
                 % {"minutes": max(wait // 60, 1)},
             )
-            response = render(
-                request,
-                "meetings/guests/register.html",
-                {**context, "form": form, "places": meeting_places(meeting=meeting),
-                 "retention_months": settings.GUEST_CONTACT_RETENTION_MONTHS},
-            )  # fmt: skip
-            return as_too_many(response, retry_after=wait)
+            return as_too_many(page(429), retry_after=wait)
         if form.is_robot:
             # The trap field: thanked like anyone, and nothing is kept.
             return redirect("meetings:guest_sent", slug=meeting.slug)
@@ -964,14 +967,8 @@ def _guest_form_page(
                         "was sent again to this address."
                     )
                 form.add_error("email", message)
-                status = 409
-    return render(
-        request,
-        "meetings/guests/register.html",
-        {**context, "form": form, "places": meeting_places(meeting=meeting),
-         "retention_months": settings.GUEST_CONTACT_RETENTION_MONTHS},
-        status=status or form_status(form),
-    )  # fmt: skip
+                return page(409)
+    return page(form_status(form))
 
 
 @never_cache
