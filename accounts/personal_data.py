@@ -7,6 +7,10 @@ app describes its part in its own ``personal_data.py`` module, imported at start
 Erasure anonymises in place instead of deleting: the user row stays as a tombstone without
 e-mail, name or password, so the plans, updates, reviews and history the person wrote stay
 intact and are shown as written by "former officer of Braga" (``User.display_name``).
+
+People without an account (guests of meetings, experts invited to a review) are known only by
+their e-mail address: an app that holds such records also registers ``export_address`` and
+``erase_address``, which staff use through ``export_for_address`` and ``erase_address``.
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ class Part:
     export: Callable[[User], dict[str, Any]]
     erase: Callable[..., None] | None = None
     cities: Callable[[User], list[str]] | None = None
+    # People without an account, known by their address (lower case): what is held about
+    # them (JSON-ready sections, empty when nothing), and its erasure (returns how many records).
+    export_address: Callable[[str], dict[str, Any]] | None = None
+    erase_address: Callable[[str], int] | None = None
 
 
 _parts: dict[str, Part] = {}
@@ -61,10 +69,19 @@ def register(
     export: Callable[[User], dict[str, Any]],
     erase: Callable[..., None] | None = None,
     cities: Callable[[User], list[str]] | None = None,
+    export_address: Callable[[str], dict[str, Any]] | None = None,
+    erase_address: Callable[[str], int] | None = None,
 ) -> None:
     """``erase`` is called as ``erase(user, label=...)`` while the account still has its
     e-mail address."""
-    _parts[key] = Part(key=key, export=export, erase=erase, cities=cities)
+    _parts[key] = Part(
+        key=key,
+        export=export,
+        erase=erase,
+        cities=cities,
+        export_address=export_address,
+        erase_address=erase_address,
+    )
 
 
 def parts() -> list[Part]:
@@ -236,3 +253,44 @@ def _sessions_end(user: User) -> int:
             store.delete()
             ended += 1
     return ended
+
+
+# --- People without an account --------------------------------------------------------------
+
+
+def address_has_account(email: str) -> bool:
+    return User.objects.filter(email__iexact=email.strip(), erased_at__isnull=True).exists()
+
+
+def export_for_address(email: str) -> dict[str, Any]:
+    """Everything the portal holds under an e-mail address about someone without an account
+    (guest registrations, invitations, an invited expert's access): the sections that hold
+    something."""
+    email = email.strip().lower()
+    data: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "generated_at": iso(timezone.now()),
+        "email": email,
+    }
+    for part in parts():
+        if part.export_address is not None:
+            data.update({key: rows for key, rows in part.export_address(email).items() if rows})
+    return data
+
+
+def holds_anything(export: dict[str, Any]) -> bool:
+    return any(key not in ("format", "generated_at", "email") for key in export)
+
+
+@transaction.atomic
+def erase_address(email: str, *, by: User) -> int:
+    """Erase what is held under an address about someone without an account. An address of an
+    account is erased with the account (``erase``), which also covers these records."""
+    email = email.strip().lower()
+    if address_has_account(email):
+        raise ValidationError(
+            _("This address belongs to an account: erase the account, which erases these too.")
+        )
+    erased = sum(part.erase_address(email) for part in parts() if part.erase_address is not None)
+    logger.info("%s records held under an address erased by account %s", erased, by.pk)
+    return erased

@@ -16,6 +16,9 @@ urlpatterns = [
 
 # Mounted under /workspace/people/: staff tools.
 people_patterns = (
-    [path("<int:pk>/erase/", views.erase_person, name="erase")],
+    [
+        path("<int:pk>/erase/", views.erase_person, name="erase"),
+        path("without-account/", views.address_data, name="address_data"),
+    ],
     "people",
 )

@@ -18,9 +18,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .access import staff_required
-from .forms import EraseOwnAccountForm
+from .forms import AddressDataForm, EraseOwnAccountForm
 from .models import User
-from .personal_data import erase, erase_refusal, export_for, may_erase, shown_as_after_erasure
+from .personal_data import (
+    address_has_account,
+    erase,
+    erase_address,
+    erase_refusal,
+    export_for,
+    export_for_address,
+    holds_anything,
+    may_erase,
+    shown_as_after_erasure,
+)
 
 EXPORT_FILENAME = "roma-wg-my-data.json"
 
@@ -120,3 +130,56 @@ def _next_or(request: HttpRequest, default: str) -> str:
     ):
         return target
     return default
+
+
+ADDRESS_LOOKED_UP = "people_address_data"
+
+
+@never_cache
+@staff_required
+def address_data(request: HttpRequest) -> HttpResponse:
+    """What the portal holds about someone without an account (a meeting's guest, an invited
+    expert), by their address: shown, downloaded as JSON, or erased. The address is posted and
+    kept in the staff member's session, never in an address bar: it stays out of the logs."""
+    form = AddressDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        if form.action == "download":
+            body = json.dumps(
+                export_for_address(email), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+            )
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="roma-wg-guest-data.json"'
+            return response
+        if form.action == "erase":
+            try:
+                erased = erase_address(email, by=request.user)
+            except ValidationError as error:
+                form.add_error("email", error)
+            else:
+                request.session.pop(ADDRESS_LOOKED_UP, None)
+                messages.success(
+                    request,
+                    _("Erased: %(count)s records held under this address.") % {"count": erased},
+                )
+                return redirect("people:address_data")
+        else:
+            request.session[ADDRESS_LOOKED_UP] = email
+            return redirect("people:address_data")
+    if request.method == "POST":
+        email = (getattr(form, "cleaned_data", None) or {}).get("email", "").lower()
+    else:
+        email = request.session.get(ADDRESS_LOOKED_UP, "")
+        form = AddressDataForm(initial={"email": email})
+    found = export_for_address(email) if email else None
+    return render(
+        request,
+        "accounts/address_data.html",
+        {
+            "form": form,
+            "found": found,
+            "holds_anything": found is not None and holds_anything(found),
+            "has_account": found is not None and address_has_account(found["email"]),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )

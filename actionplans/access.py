@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from .experts import AccessEnded, session_reviewer
 from .models import (
     Action,
     ActionEvidence,
     ActionPlan,
+    ExternalReviewer,
     Finding,
     Indicator,
     Milestone,
@@ -134,3 +139,40 @@ def get_milestone_for_editing(user, *, pk: int) -> Milestone:
         raise Http404(_("There is no milestone at this address."))
     get_plan_for_editing(user, pk=milestone.action.plan_id)
     return milestone
+
+
+# --- Invited experts (no account) ------------------------------------------------------------
+
+
+def expert_for_staff(*, pk: int) -> ExternalReviewer:
+    """An invited expert, for the staff's tools (the views are ``staff_required``)."""
+    reviewer = ExternalReviewer.objects.select_related("review__plan").filter(pk=pk).first()
+    if reviewer is None:
+        raise Http404(_("There is no such invited expert."))
+    return reviewer
+
+
+def external_required(view):
+    """Pages of an invited expert's limited session: ``request.external_reviewer`` is the expert,
+    checked on this request. Without such a session: to the page that sends a new link; when
+    their access has ended (revoked, the review closed, the session too old): 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            reviewer = session_reviewer(request)
+        except AccessEnded:
+            return render(request, "actionplans/experts/ended.html", status=403)
+        if reviewer is None:
+            return redirect("experts:new_link")
+        request.external_reviewer = reviewer
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def review_for_expert(reviewer: ExternalReviewer, *, pk: int) -> Review:
+    """The one review the expert is invited to; any other answers 404."""
+    if reviewer.review_id != pk:
+        raise Http404(_("There is no review at this address."))
+    return reviewer.review

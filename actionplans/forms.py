@@ -13,6 +13,7 @@ from roma_wg.fields import ModelMultipleChoiceField
 from .models import (
     Action,
     ActionPlan,
+    ExternalReviewer,
     Finding,
     Indicator,
     Measurement,
@@ -20,6 +21,7 @@ from .models import (
     ProgressUpdate,
     ValidatedStatus,
 )
+from .services import ExpertData
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -221,3 +223,38 @@ class ResponseForm(EditTokenForm):
 
     def values_from(self, finding: Finding) -> dict:
         return {"response": finding.response}
+
+
+class ExpertInviteForm(forms.Form):
+    """An expert from outside the portal, invited to one review by e-mail."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("Their findings show it (never their e-mail address)."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_(
+            "They receive a sign-in link that works once; a new one whenever they ask. It opens "
+            "this review and its plan only, until the review closes or you revoke it."
+        ),
+    )
+    role = forms.ChoiceField(
+        label=_("Invited as"), choices=ExternalReviewer.Role.choices, widget=forms.RadioSelect
+    )
+
+    def to_data(self) -> ExpertData:
+        data = self.cleaned_data
+        return ExpertData(
+            name=data["name"], organisation=data["organisation"], email=data["email"],
+            role=data["role"],
+        )  # fmt: skip
+
+
+class LinkRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The address the network staff invited to the review."),
+    )

@@ -430,6 +430,14 @@ class Finding(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Written by an invited expert from outside the portal (no account): shown by organisation.
+    external_author = models.ForeignKey(
+        "ExternalReviewer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="findings",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     response = models.TextField(_("the host city's response"), blank=True)
     responded_by = models.ForeignKey(
@@ -444,3 +452,89 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def author_label(self) -> str:
+        """Who wrote it as the review shows it: a peer's name, an invited expert's organisation
+        (never their e-mail address)."""
+        if self.external_author_id:
+            return self.external_author.shown_as
+        if self.author_id:
+            return self.author.display_name
+        return ""
+
+
+class ExternalReviewer(models.Model):
+    """A person from outside the portal invited to one review, as a peer or as an evaluator of
+    the plan: never an account. They sign in with single-use links sent by e-mail, which open
+    that review and that plan only, while the review is open and until staff revoke them."""
+
+    class Role(models.TextChoices):
+        PEER = "peer", _("Review peer")
+        EVALUATOR = "evaluator", _("Evaluator of the plan")
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="external_reviewers")
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("invited as"), max_length=20, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # When their access ended (revoked, or the review closed): their details are erased a set
+    # time later (settings.GUEST_CONTACT_RETENTION_MONTHS).
+    access_ended_at = models.DateTimeField(null=True, blank=True)
+    last_signed_in_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invited expert")
+        verbose_name_plural = _("invited experts")
+        ordering = ["invited_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "email"],
+                condition=models.Q(revoked_at__isnull=True, erased_at__isnull=True),
+                name="one_active_invitation_per_expert_and_review",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.shown_as
+
+    @property
+    def shown_as(self) -> str:
+        """ "External evaluation team (evaluator of the plan)": their organisation and role."""
+        return str(
+            _("%(organisation)s (%(role)s)")
+            % {"organisation": self.organisation, "role": self.get_role_display().lower()}
+        )
+
+    @property
+    def has_access(self) -> bool:
+        return (
+            self.revoked_at is None
+            and self.erased_at is None
+            and self.review.status == Review.Status.OPEN
+        )
+
+
+class ExternalLink(models.Model):
+    """A single-use sign-in link of an invited expert: only its hash is kept; the link itself is
+    in the e-mail. Used once, expired or revoked, it opens nothing."""
+
+    reviewer = models.ForeignKey(ExternalReviewer, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("expert's sign-in link")
+        verbose_name_plural = _("experts' sign-in links")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,7 +1,9 @@
-"""A person's part in action plans: the changes they made, updates, reviews and evidence.
+"""A person's part in action plans: the changes they made, updates, reviews and evidence; for
+experts invited without an account, their invitations under their e-mail address.
 
-Nothing here is erased: plans, their history, updates and review feedback are the cities'
-records, and stay attributed to the account's tombstone ("former officer of Braga").
+Nothing of an account is erased here: plans, their history, updates and review feedback are the
+cities' records, and stay attributed to the account's tombstone ("former officer of Braga").
+An invited expert's name and address are erased; their findings stay, under their organisation.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .models import (
     Action,
     ActionEvidence,
     ActionPlan,
+    ExternalReviewer,
     Finding,
     Indicator,
     Measurement,
@@ -21,6 +24,7 @@ from .models import (
     ProgressUpdate,
     Review,
 )
+from .services import expert_erase
 
 # The recorded changes (django-simple-history) and how to name what each one changed.
 HISTORY = [
@@ -113,4 +117,43 @@ def export(user) -> dict[str, Any]:
     }
 
 
-register("action_plans", export=export)
+def export_address(email: str) -> dict[str, Any]:
+    reviewers = ExternalReviewer.objects.filter(email__iexact=email).select_related(
+        "review__plan__city"
+    )
+    return {
+        "reviews_as_invited_expert": [
+            {
+                "plan": reviewer.review.plan.title,
+                "city": reviewer.review.plan.city.name,
+                "name": reviewer.name,
+                "organisation": reviewer.organisation,
+                "email": reviewer.email,
+                "invited_as": reviewer.get_role_display(),
+                "invited_at": iso(reviewer.invited_at),
+                "last_signed_in_at": iso(reviewer.last_signed_in_at),
+                "access_ended_at": iso(reviewer.access_ended_at),
+                "findings_written": [
+                    {
+                        "section": finding.get_section_display(),
+                        "kind": finding.get_kind_display(),
+                        "text": finding.text,
+                        "written_at": iso(finding.created_at),
+                    }
+                    for finding in reviewer.findings.all()
+                ],
+            }
+            for reviewer in reviewers
+        ]
+    }
+
+
+def erase_address(email: str) -> int:
+    erased = 0
+    for reviewer in ExternalReviewer.objects.filter(email__iexact=email):
+        expert_erase(reviewer=reviewer)
+        erased += 1
+    return erased
+
+
+register("action_plans", export=export, export_address=export_address, erase_address=erase_address)

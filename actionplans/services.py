@@ -4,6 +4,7 @@ save), frozen progress updates and the critical friend review workflow."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,11 +15,14 @@ from cities.models import City
 
 from . import notices
 from .eu_targets import EU_ROMA_TARGETS
+from .experts import token_hash
 from .models import (
     Action,
     ActionEvidence,
     ActionPlan,
     EUTarget,
+    ExternalLink,
+    ExternalReviewer,
     Finding,
     Indicator,
     Measurement,
@@ -26,6 +30,7 @@ from .models import (
     ProgressUpdate,
     Review,
 )
+from .tasks import expert_link_send
 
 
 def targets_ensure() -> None:
@@ -249,13 +254,22 @@ def review_open(*, plan: ActionPlan, questions: str, peers, meeting=None, due_da
 
 
 @transaction.atomic
-def finding_add(*, review: Review, data: dict, by) -> Finding:
+def finding_add(
+    *, review: Review, data: dict, by, external: ExternalReviewer | None = None
+) -> Finding:
+    """A peer's finding or recommendation; ``external``: written by an invited expert (``by``
+    is then None), whose access is checked again here."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
     if review.status != Review.Status.OPEN:
         raise ValidationError(_("This review is closed."))
+    if external is not None:
+        external = ExternalReviewer.objects.select_related("review").get(pk=external.pk)
+        if external.review_id != review.pk or not external.has_access:
+            raise ValidationError(_("Your access to this review has ended."))
     action = data.get("action")
     if action is not None and action.plan_id != review.plan_id:
         raise ValidationError({"action": _("Choose an action of the plan under review.")})
-    finding = Finding(review=review, author=by, **data)
+    finding = Finding(review=review, author=by, external_author=external, **data)
     finding.full_clean()
     finding.save()
     notices.finding_added(finding)
@@ -274,7 +288,143 @@ def finding_respond(*, finding: Finding, response: str, by) -> Finding:
     return finding
 
 
+@transaction.atomic
 def review_close(*, review: Review) -> Review:
+    """Closed: the invited experts' access ends at once (their unused links go too)."""
     review.status = Review.Status.CLOSED
     review.save(update_fields=["status"])
+    now = timezone.now()
+    review.external_reviewers.filter(access_ended_at__isnull=True).update(access_ended_at=now)
+    ExternalLink.objects.filter(reviewer__review=review, used_at__isnull=True).delete()
     return review
+
+
+# --- Invited experts (no account) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpertData:
+    name: str
+    organisation: str
+    email: str
+    role: str
+
+
+@transaction.atomic
+def expert_invite(*, review: Review, data: ExpertData, by) -> ExternalReviewer:
+    """Staff invite someone from outside the portal to the review, as a peer or as an evaluator
+    of the plan: they get a sign-in link by e-mail, never an account."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    email = data.email.strip().lower()
+    errors = {}
+    if review.status != Review.Status.OPEN:
+        raise ValidationError(_("This review is closed."))
+    if data.role not in ExternalReviewer.Role.values:
+        errors["role"] = _("Choose what the expert is invited as.")
+    if not data.organisation.strip():
+        errors["organisation"] = _("Give the expert's organisation: their findings show it.")
+    if review.external_reviewers.filter(
+        email__iexact=email, revoked_at__isnull=True, erased_at__isnull=True
+    ).exists():
+        errors["email"] = _("This address is invited to this review already.")
+    if errors:
+        raise ValidationError(errors)
+    reviewer = ExternalReviewer.objects.create(
+        review=review,
+        name=data.name.strip(),
+        organisation=data.organisation.strip(),
+        email=email,
+        role=data.role,
+        invited_by=by,
+    )
+    expert_link_send.delay_on_commit(reviewer.pk, "invitation")
+    return reviewer
+
+
+def expert_link_resend(*, reviewer: ExternalReviewer, by) -> None:
+    """Staff send the expert a new sign-in link."""
+    if not reviewer.has_access:
+        raise ValidationError(_("This expert's access has ended."))
+    expert_link_send.delay_on_commit(reviewer.pk, "new_link")
+
+
+def expert_links_request(*, email: str) -> int:
+    """Someone asked for a new link for this address: each open review it is invited to gets
+    one by e-mail. Returns how many (the page never says)."""
+    reviewers = ExternalReviewer.objects.filter(
+        email__iexact=email.strip(),
+        revoked_at__isnull=True,
+        erased_at__isnull=True,
+        review__status=Review.Status.OPEN,
+    )
+    count = 0
+    for reviewer in reviewers:
+        expert_link_send.delay_on_commit(reviewer.pk, "new_link")
+        count += 1
+    return count
+
+
+@transaction.atomic
+def expert_revoke(*, reviewer: ExternalReviewer, by) -> ExternalReviewer:
+    """Staff end an expert's access: their next request is refused, their links open nothing."""
+    reviewer = ExternalReviewer.objects.select_for_update().get(pk=reviewer.pk)
+    if reviewer.revoked_at is not None:
+        raise ValidationError(_("This expert's access is revoked already."))
+    now = timezone.now()
+    reviewer.revoked_at = now
+    reviewer.access_ended_at = reviewer.access_ended_at or now
+    reviewer.save(update_fields=["revoked_at", "access_ended_at"])
+    reviewer.links.filter(used_at__isnull=True).delete()
+    return reviewer
+
+
+def _usable_link(token: str, *, lock: bool) -> ExternalLink:
+    """The sign-in link of this token if it still opens something; else ValidationError with
+    the reason (its code: unknown, used, expired, ended)."""
+    links = ExternalLink.objects.select_related("reviewer__review")
+    if lock:
+        links = links.select_for_update()
+    link = links.filter(token_hash=token_hash(token)).first()
+    if link is None:
+        raise ValidationError(_("This link does not exist."), code="unknown")
+    if link.used_at is not None:
+        raise ValidationError(
+            _("This link has been used already: each link works once."), code="used"
+        )
+    if link.expires_at <= timezone.now():
+        raise ValidationError(_("This link has expired."), code="expired")
+    if not link.reviewer.has_access:
+        raise ValidationError(_("Your access to this review has ended."), code="ended")
+    return link
+
+
+def external_link_check(*, token: str) -> None:
+    """Whether the link still works, without using it (ValidationError if not)."""
+    _usable_link(token, lock=False)
+
+
+@transaction.atomic
+def external_link_use(*, token: str) -> ExternalReviewer:
+    """A sign-in link followed: it works once, before it expires, while the expert's access
+    lasts. Returns the expert whose limited session may start."""
+    link = _usable_link(token, lock=True)
+    now = timezone.now()
+    link.used_at = now
+    link.save(update_fields=["used_at"])
+    reviewer = link.reviewer
+    reviewer.last_signed_in_at = now
+    reviewer.save(update_fields=["last_signed_in_at"])
+    return reviewer
+
+
+def expert_erase(*, reviewer: ExternalReviewer) -> None:
+    """One expert's details erased at once (on request): their findings keep the organisation."""
+    reviewer.links.all().delete()
+    now = timezone.now()
+    ExternalReviewer.objects.filter(pk=reviewer.pk).update(
+        name="",
+        email="",
+        erased_at=now,
+        revoked_at=reviewer.revoked_at or now,
+        access_ended_at=reviewer.access_ended_at or now,
+    )

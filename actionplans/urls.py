@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import expert_views, views
 
 app_name = "actionplans"
 
@@ -32,4 +32,17 @@ urlpatterns = [
     path("reviews/<int:pk>/", views.review_detail, name="review"),
     path("reviews/<int:pk>/close/", views.review_close_view, name="review_close"),
     path("findings/<int:pk>/respond/", views.finding_respond_view, name="finding_respond"),
+    path("reviews/<int:pk>/experts/new/", expert_views.expert_new, name="expert_new"),
+    path("experts/<int:pk>/revoke/", expert_views.expert_revoke_view, name="expert_revoke"),
+    path("experts/<int:pk>/link/", expert_views.expert_link_view, name="expert_link"),
+]
+
+# Invited experts (no account), mounted under /experts/ with the namespace "experts".
+expert_urlpatterns = [
+    path("link/<str:token>/", expert_views.link, name="link"),
+    path("new-link/", expert_views.new_link, name="new_link"),
+    path("new-link/sent/", expert_views.link_sent, name="link_sent"),
+    path("reviews/<int:pk>/", expert_views.review, name="review"),
+    path("reviews/<int:pk>/plan/", expert_views.plan, name="plan"),
+    path("sign-out/", expert_views.sign_out, name="sign_out"),
 ]

@@ -402,9 +402,9 @@ def _review_page(
     request, review, *, form=None, response_forms=None, conflict=None, status=200
 ) -> HttpResponse:
     findings = list(
-        review.findings.select_related("action", "author", "responded_by").prefetch_related(
-            "followup_actions"
-        )
+        review.findings.select_related(
+            "action", "author", "external_author", "responded_by"
+        ).prefetch_related("followup_actions")
     )
     is_host = access.can_edit(request.user, review.plan)
     response_forms = response_forms or {}
@@ -422,6 +422,7 @@ def _review_page(
             "form": form,
             "is_host": is_host,
             "conflict": conflict,
+            "experts": list(review.external_reviewers.all()),
         },
         status=status,
     )

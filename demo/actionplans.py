@@ -11,6 +11,7 @@ from actionplans.models import (
     Action,
     ActionPlan,
     EUTarget,
+    ExternalReviewer,
     Finding,
     Indicator,
     Measurement,
@@ -310,7 +311,7 @@ def actionplans_demo_load(*, cities: dict[str, City]) -> int:
     objective_1 = Objective.objects.filter(work_plan__year=2020, number=1).first()
     braga = _plan(cities["braga"], BRAGA, objective=None)
     objective_2 = Objective.objects.filter(work_plan__year=2020, number=2).first()
-    _plan(cities["berlin"], BERLIN, objective=objective_2)
+    berlin = _plan(cities["berlin"], BERLIN, objective=objective_2)
 
     turin_practice = Practice.objects.filter(slug="turin-school-dropout-strategy").first()
     for slug in REPLICATING:
@@ -380,7 +381,33 @@ def actionplans_demo_load(*, cities: dict[str, City]) -> int:
             plan.save(update_fields=["transfer"])
 
     _braga_review(braga, cities)
+    _berlin_evaluation(berlin)
     return ActionPlan.objects.count()
+
+
+def _berlin_evaluation(plan: ActionPlan) -> None:
+    """The seed's external evaluation of the Berlin plan, as an open review with an invited
+    evaluator from outside the portal (no account: a sign-in link by e-mail, asked for at
+    /experts/new-link/ with evaluator@example.org)."""
+    review, _ = Review.objects.get_or_create(
+        plan=plan,
+        questions__startswith="How far did the counselling centres",
+        defaults={
+            "questions": "How far did the counselling centres and the small grants reach the "
+            "families they were meant for? What should change in the plan's next period?",
+            "due_date": date(2027, 6, 30),
+            "status": Review.Status.OPEN,
+        },
+    )
+    ExternalReviewer.objects.get_or_create(
+        review=review,
+        email="evaluator@example.org",
+        defaults={
+            "name": "Evaluator of the Berlin action plan",
+            "organisation": "External evaluation team",
+            "role": ExternalReviewer.Role.EVALUATOR,
+        },
+    )
 
 
 def _braga_review(plan: ActionPlan, cities: dict[str, City]) -> None:

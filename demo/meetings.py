@@ -1,8 +1,10 @@
-"""The seed's four meetings as records: agendas, and for 2019 the attendance behind its figures.
+"""The seed's four meetings as records: agendas, and for 2019 the attendance behind its figures;
+and one meeting of 2027 open to guests, so the guest registration can be tried.
 
 The seed gives the meetings, their hosts, Braga's dates and the 2019 figures ("35 city officers
 from 15 European cities" in Toulouse, "22 local experts from 12 cities" in Braga); the other
-dates, the agendas and who came from which city are plausible fillers. Participants are named by
+dates, the agendas and who came from which city are plausible fillers. Braga's local experts came
+as guests (people without an account), recorded by role category. Participants are named by
 role ("Housing officer, City of Ghent"), never by an invented person's name, and carry no e-mail
 or needs. Idempotent: every record is found by a natural key.
 """
@@ -201,6 +203,42 @@ TURIN = {
     "decisions": [],
 }
 
+# Not in the seed: a meeting still to come, open to anyone as a guest, to try the guest form.
+GHENT_2027 = {
+    "slug": "ghent-working-group-meeting-2027",
+    "activity": None,
+    "kind": "working_group_meeting",
+    "title": "Working group meeting in Ghent on community representatives in local action plans",
+    "host": "ghent",
+    "venue": "Ghent City Hall",
+    "address": "Botermarkt 1, 9000 Ghent",
+    "start": (2027, 10, 19, 9, 30),
+    "end": (2027, 10, 21, 13, 0),
+    "published": (2026, 11, 20, 10, 0),
+    "capacity": 60,
+    "guest_access": "open",
+    "description": "Cities, Roma community representatives, local experts, practitioners and "
+    "researchers discuss how community representatives take part in drafting and steering "
+    "local action plans. Guests without an account are welcome: register with your e-mail "
+    "address.",
+    "practical": "Working language: English, with Dutch and French interpretation in the "
+    "plenary sessions. The venue is accessible by wheelchair.",
+    "agenda": [
+        (1, "09:30", 30, "plenary", "Welcome", "Pacificatiezaal", "",
+         [("Alderman for social affairs", "City of Ghent")]),
+        (1, "10:00", 90, "plenary", "Community representatives in Ghent's action plan",
+         "Pacificatiezaal", "Taking part", []),
+        (1, "11:30", 15, "break", "Coffee break", "Pacificatiezaal", "", []),
+        (1, "11:45", 75, "workshop", "What helps community representatives take part, and "
+         "what stands in the way", "Pacificatiezaal", "Taking part", []),
+        (2, "09:30", 120, "workshop", "Steering groups with residents: cities' experiences",
+         "Pacificatiezaal", "Steering together", []),
+        (3, "09:30", 90, "plenary", "Conclusions and next steps", "Pacificatiezaal", "",
+         [("Policy officer", "EUROCITIES")]),
+    ],
+    "decisions": [],
+}
+
 BERLIN = {
     "slug": "berlin-working-group-meeting-2020",
     "activity": (2020, "berlin", "working_group_meeting"),
@@ -244,7 +282,7 @@ BERLIN = {
 
 # fmt: on
 
-MEETINGS = [TOULOUSE, BRAGA, TURIN, BERLIN]
+MEETINGS = [TOULOUSE, BRAGA, TURIN, BERLIN, GHENT_2027]
 
 # Who attended the 2019 meetings: (participant kind, city slug or None, role, organisation).
 _TOULOUSE_HOSTS = [
@@ -287,17 +325,18 @@ def _attendance(slug: str) -> list[tuple[str, str | None, str, str | None]]:
         ]
         return people + staff
     if slug == BRAGA["slug"]:
-        # 22 local experts from 12 cities, North Macedonia included.
-        people = [("local_expert", "braga", role, None) for role in _BRAGA_HOSTS]
+        # 22 local experts from 12 cities, North Macedonia included: guests, by role category.
+        expert = "guest:local_expert"
+        people = [(expert, "braga", role, None) for role in _BRAGA_HOSTS]
         people += [
-            ("local_expert", "skopje", "Roma inclusion adviser", None),
-            ("local_expert", "skopje", "Social protection officer", None),
+            (expert, "skopje", "Roma inclusion adviser", None),
+            (expert, "skopje", "Social protection officer", None),
         ]
         for city in _BRAGA_TWO_EACH:
             for role in ("Social inclusion officer", "Education officer"):
-                people.append(("local_expert", city, role, None))
+                people.append((expert, city, role, None))
         for city in _BRAGA_ONE_EACH:
-            people.append(("local_expert", city, "Roma inclusion coordinator", None))
+            people.append((expert, city, "Roma inclusion coordinator", None))
         return people + staff
     return []
 
@@ -308,6 +347,8 @@ def _refuse_in_production() -> None:
 
 
 def _activity(cities: dict[str, City], year: int, host: str, kind: str) -> Activity | None:
+    if year is None:
+        return None
     return (
         Activity.objects.filter(year=year, host_city=cities[host], kind=kind).order_by("id").first()
     )
@@ -319,12 +360,14 @@ def _meeting(spec: dict, cities: dict[str, City]) -> Meeting:
     ends_at = in_zone(datetime(*spec["end"]), host.timezone)
     # Published six weeks before, never changed since: the page shows no "updated on".
     published_at = starts_at - timedelta(days=42)
+    if "published" in spec:
+        published_at = in_zone(datetime(*spec["published"]), host.timezone)
     meeting, _ = Meeting.objects.update_or_create(
         slug=spec["slug"],
         defaults={
             "title": spec["title"],
             "kind": spec["kind"],
-            "activity": _activity(cities, *spec["activity"]),
+            "activity": _activity(cities, *(spec["activity"] or (None, None, None))),
             "host_city": host,
             "venue": spec["venue"],
             "address": spec["address"],
@@ -337,6 +380,7 @@ def _meeting(spec: dict, cities: dict[str, City]) -> Meeting:
             "published_at": published_at,
             "updated_at": published_at,
             "outcomes": spec.get("outcomes", ""),
+            "guest_access": spec.get("guest_access", Meeting.GuestAccess.OFFICERS),
         },
     )
     return meeting
@@ -373,12 +417,17 @@ def _registrations(meeting: Meeting, cities: dict[str, City]) -> None:
         city = cities.get(city_slug or "")
         organisation = organisation or (f"City of {city.name}" if city else "")
         registered = moment + timedelta(hours=n)
+        # "guest:local_expert": a guest (no account) of that role category.
+        kind, _colon, category = kind.partition(":")
         Registration.objects.update_or_create(
             meeting=meeting,
             name=f"{role}, {organisation}",
             defaults={
                 "organisation": organisation,
                 "city": city,
+                "place": city.name if city and category else "",
+                "country": city.country if city and category else "",
+                "guest_category": category,
                 "role": role,
                 "kind": kind,
                 "status": Registration.Status.CONFIRMED,

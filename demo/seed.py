@@ -298,7 +298,7 @@ ACHIEVEMENTS_2019 = [
         "new neighbourhood. Guidelines on integrated city plans are being drafted to further "
         "transfer the knowledge acquired during the meeting.",
         "figures": [
-            ("experts", "local experts", "attendees", "local_expert", "braga-2019", None),
+            ("experts", "local experts", "attendees", "guest:local_expert", "braga-2019", None),
             ("cities", "cities", "attending_cities", "", "braga-2019", None),
         ],
         "activities": ["braga-2019", "integrated-plans-guidelines"],

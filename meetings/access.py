@@ -18,7 +18,8 @@ from accounts.access import staff_required
 from cities.models import City
 from cities.selectors import cities_for_user
 
-from .models import FollowUp, Meeting, Registration
+from .guests import registration_for_confirm_token, registration_for_token
+from .models import FollowUp, GuestInvitation, Meeting, Registration
 
 __all__ = [
     "staff_required",
@@ -30,6 +31,14 @@ __all__ = [
     "meeting_for_staff",
     "registration_for_user",
     "followup_for_user",
+    "meeting_for_guests",
+    "invitation_for_guests",
+    "meeting_for_organisers",
+    "is_organiser",
+    "guest_registration_for_staff",
+    "guest_registration_from_link",
+    "guest_registration_from_confirm_link",
+    "invitation_for_staff",
 ]
 
 
@@ -90,7 +99,8 @@ def registration_for_user(user, *, meeting: Meeting, pk: int) -> Registration:
     """A registration of the meeting, for staff or an officer of the registered person's city."""
     registrations = Registration.objects.select_related("meeting", "city").filter(meeting=meeting)
     if not user.is_staff:
-        registrations = registrations.filter(city__in=cities_of(user))
+        # Guests who registered themselves are the staff's to handle, whatever city they name.
+        registrations = registrations.filter(city__in=cities_of(user), self_registered=False)
     registration = registrations.filter(pk=pk).first()
     if registration is None:
         raise Http404(_("There is no such registration."))
@@ -106,3 +116,89 @@ def followup_for_user(user, *, pk: int) -> FollowUp:
     if followup is None:
         raise Http404(_("There is no such follow-up."))
     return followup
+
+
+# --- Guests -------------------------------------------------------------------------------
+
+
+def meeting_for_guests(*, slug: str) -> Meeting:
+    """A published meeting that takes guests; any other answers 404 (its guest form does not
+    exist)."""
+    meeting = Meeting.objects.select_related("host_city").filter(slug=slug).first()
+    if meeting is None or not meeting.is_published or not meeting.takes_guests:
+        raise Http404(_("This meeting takes no guest registrations."))
+    return meeting
+
+
+def invitation_for_guests(*, meeting: Meeting, token: str) -> GuestInvitation:
+    """A guest invitation of the meeting by its link (revoked or used up ones are refused when
+    the guest registers, with a message)."""
+    invitation = GuestInvitation.objects.filter(meeting=meeting, token=token).first()
+    if invitation is None or not token:
+        raise Http404(
+            _("This invitation link does not exist. Ask the network staff for a new one.")
+        )
+    return invitation
+
+
+def is_organiser(user, meeting: Meeting) -> bool:
+    """Staff, and the officers of the host city: they see the guests' details."""
+    return user.is_authenticated and (
+        user.is_staff
+        or (
+            meeting.host_city_id is not None
+            and user.city_memberships.filter(city_id=meeting.host_city_id).exists()
+        )
+    )
+
+
+def meeting_for_organisers(user, *, slug: str) -> Meeting:
+    """Any meeting for staff; a published one for its host city's officers; 403 for others."""
+    meeting = Meeting.objects.select_related("host_city").filter(slug=slug).first()
+    if meeting is None or not (meeting.is_published or user.is_staff):
+        raise _not_found()
+    if not is_organiser(user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def guest_registration_for_staff(*, meeting: Meeting, pk: int) -> Registration:
+    registration = (
+        Registration.objects.select_related("meeting")
+        .filter(meeting=meeting, pk=pk, self_registered=True)
+        .first()
+    )
+    if registration is None:
+        raise Http404(_("There is no such guest registration."))
+    return registration
+
+
+def invitation_for_staff(*, meeting: Meeting, pk: int) -> GuestInvitation:
+    invitation = GuestInvitation.objects.filter(meeting=meeting, pk=pk).first()
+    if invitation is None:
+        raise Http404(_("There is no such invitation."))
+    return invitation
+
+
+def _link_refused() -> Http404:
+    return Http404(
+        _(
+            "This link does not work (any more). If you registered, the e-mails we sent you "
+            "hold your links; otherwise register again."
+        )
+    )
+
+
+def guest_registration_from_link(*, token: str) -> Registration:
+    """The guest's own registration: the signed link in their e-mails is the proof."""
+    registration = registration_for_token(token)
+    if registration is None:
+        raise _link_refused()
+    return registration
+
+
+def guest_registration_from_confirm_link(*, token: str) -> Registration:
+    registration = registration_for_confirm_token(token)
+    if registration is None:
+        raise _link_refused()
+    return registration

@@ -6,7 +6,8 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from objectives.evidence import (
     EvidenceItem,
@@ -18,6 +19,11 @@ from objectives.evidence import (
 )
 
 from .models import Meeting, Registration
+from .selectors import place_key
+
+# A figure's parameter: "" (everyone), a participant kind ("city_officer"; "guest": every guest),
+# or guests of one role category ("guest:local_expert").
+GUEST_PARAMETER = "guest:"
 
 
 def _item(meeting: Meeting, today: date) -> EvidenceItem:
@@ -64,29 +70,42 @@ def _attended(figures):
     return meetings_of, Registration.objects.filter(meeting_id__in=all_meetings, attended=True)
 
 
+def _counts_towards(figure, kind: str, guest_category: str) -> bool:
+    wanted = figure.parameter
+    if not wanted:
+        return True
+    if wanted.startswith(GUEST_PARAMETER):
+        return kind == Registration.Kind.GUEST and guest_category == wanted[len(GUEST_PARAMETER) :]
+    return kind == wanted
+
+
 def _attendees(figures):
     meetings_of, attended = _attended(figures)
     per_meeting_kind = defaultdict(int)
-    for row in attended.values("meeting_id", "kind").annotate(n=Count("id")).order_by():
-        per_meeting_kind[(row["meeting_id"], row["kind"])] += row["n"]
+    rows = attended.values("meeting_id", "kind", "guest_category").annotate(n=Count("id"))
+    for row in rows.order_by():
+        per_meeting_kind[(row["meeting_id"], row["kind"], row["guest_category"])] += row["n"]
     counts = {}
     for figure in figures:
         counts[figure.pk] = sum(
             n
-            for (meeting_id, kind), n in per_meeting_kind.items()
+            for (meeting_id, kind, category), n in per_meeting_kind.items()
             if meeting_id in meetings_of.get(figure.activity_id, ())
-            and (not figure.parameter or kind == figure.parameter)
+            and _counts_towards(figure, kind, category)
         )
     return counts
 
 
 def _attending_cities(figures):
+    """Member cities, and the towns guests gave (by name and country), counted once each."""
     meetings_of, attended = _attended(figures)
-    cities_at: dict[int, set[int]] = defaultdict(set)
-    for meeting_id, city_id in (
-        attended.filter(city__isnull=False).values_list("meeting_id", "city_id").distinct()
+    cities_at: dict[int, set] = defaultdict(set)
+    for meeting_id, city_id, place, country in (
+        attended.values_list("meeting_id", "city_id", "place", "country").distinct().order_by()
     ):
-        cities_at[meeting_id].add(city_id)
+        key = place_key(city_id, place, country)
+        if key is not None:
+            cities_at[meeting_id].add(key)
     counts = {}
     for figure in figures:
         cities = set()
@@ -96,13 +115,31 @@ def _attending_cities(figures):
     return counts
 
 
+def _guest_label(category_label) -> str:
+    return gettext("Guests: %(category)s") % {"category": category_label}
+
+
+guest_label = lazy(_guest_label, str)
+
+
+def _parameters() -> list[tuple[str, str]]:
+    return [
+        ("", gettext_lazy("Everyone")),
+        *Registration.Kind.choices,
+        *(
+            (f"{GUEST_PARAMETER}{code}", guest_label(label))
+            for code, label in Registration.GuestCategory.choices
+        ),
+    ]
+
+
 register_measure(
     Measure(
         code="attendees",
         label=gettext_lazy("People who attended the activity's meetings"),
         people=True,
         count=_attendees,
-        parameters=lambda: [("", gettext_lazy("Everyone")), *Registration.Kind.choices],
+        parameters=_parameters,
     )
 )
 register_measure(

@@ -8,7 +8,9 @@ from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from cities.models import City
 from core.forms import EditTokenForm
@@ -16,9 +18,20 @@ from objectives.models import Activity
 from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import AgendaItem, AgendaSession, Meeting, Registration, in_zone
-from .services import DecisionData, ItemData, MeetingData, ParticipantData
+from .services import (
+    DecisionData,
+    GuestData,
+    GuestInvitationData,
+    ItemData,
+    MeetingData,
+    ParticipantData,
+)
 
 NEEDS_HELP = _("Visible to the network staff only, and deleted 30 days after the meeting.")
+GUEST_NEEDS_HELP = _(
+    "Only what the organisers need to welcome you. Visible to the network staff and the "
+    "organisers only, and deleted 30 days after the meeting."
+)
 
 
 class LocalDateTimeField(forms.DateTimeField):
@@ -75,6 +88,22 @@ class MeetingForm(EditTokenForm):
         help_text=_("Places for participants; leave empty for no limit."),
     )
     registration_deadline = LocalDateTimeField(label=_("Registration deadline"), required=False)
+    guest_access = forms.ChoiceField(
+        label=_("Who may register"),
+        choices=Meeting.GuestAccess.choices,
+        initial=Meeting.GuestAccess.OFFICERS,
+        required=False,  # left out: city officers only
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Guests are people without an account (local experts, practitioners, community "
+            "representatives, researchers): they register with their e-mail address. Invited "
+            "guests register through a link you send or share from the meeting's guests page."
+        ),
+    )
+    guests_need_approval = forms.BooleanField(
+        label=_("The staff approve each guest before they get a place"),
+        required=False,
+    )
     description = forms.CharField(label=_("Description"), widget=_textarea(6), required=False)
     practical_information = forms.CharField(
         label=_("Practical information"),
@@ -95,6 +124,9 @@ class MeetingForm(EditTokenForm):
     def values_from(self, meeting: Meeting) -> dict:
         return self.initial_for_meeting(meeting)
 
+    def clean_guest_access(self) -> str:
+        return self.cleaned_data.get("guest_access") or Meeting.GuestAccess.OFFICERS
+
     def edited_values(self) -> dict:
         # Compared as the form shows them: wall-clock times, before the host city's zone.
         return {**super().edited_values(), **self.local_times}
@@ -113,6 +145,8 @@ class MeetingForm(EditTokenForm):
             "capacity": meeting.capacity,
             "registration_deadline": meeting.registration_deadline
             and meeting.local(meeting.registration_deadline).replace(tzinfo=None),
+            "guest_access": meeting.guest_access,
+            "guests_need_approval": meeting.guests_need_approval,
             "description": meeting.description,
             "practical_information": meeting.practical_information,
         }
@@ -165,6 +199,8 @@ class MeetingForm(EditTokenForm):
             capacity=data["capacity"],
             registration_deadline=data["registration_deadline"],
             activity=data["activity"],
+            guest_access=data["guest_access"],
+            guests_need_approval=data["guests_need_approval"],
         )
 
 
@@ -348,9 +384,15 @@ class RegistrationForm(forms.Form):
 
 
 def _participant_label(registration: Registration) -> str:
-    """ "Housing officer, City of Ghent" as it is; "Ana Silva · Braga" when the name lacks it."""
-    label = registration.name
-    for extra in (registration.role, registration.city.name if registration.city else ""):
+    """ "Housing officer, City of Ghent" as it is; "Ana Silva · Braga" when the name lacks it;
+    a guest with their role category: "Ana Costa · Local expert (guest) · Porto, Portugal"."""
+    label = registration.name or str(_("Guest whose details are erased"))
+    extras = (
+        (registration.comes_as, registration.place_label)
+        if registration.is_guest
+        else (registration.role, registration.city.name if registration.city else "")
+    )
+    for extra in extras:
         if extra and extra not in label:
             label = f"{label} · {extra}"
     return label
@@ -427,4 +469,107 @@ class DecisionForm(EditTokenForm):
             description=data["description"],
             due_date=data["due_date"],
             cities=list(data["cities"]),
+        )
+
+
+# --- Guests -------------------------------------------------------------------------------
+
+HONEYPOT = "website"
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return [("", _("Choose a country")), *((c.code, c.name) for c in countries)]
+
+
+class GuestRegistrationForm(forms.Form):
+    """The public form of a meeting open to guests. It asks for nothing about ethnic origin;
+    the page says so. ``website`` is a trap for robots: people never see it, and a form that
+    fills it in is thanked and forgotten."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_(
+            "We send you a link to confirm it: your registration counts once you have opened it."
+        ),
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    place = forms.CharField(label=_("City or town"), max_length=120)
+    country = forms.ChoiceField(label=_("Country"))
+    guest_category = forms.ChoiceField(
+        label=_("You come as"),
+        choices=Registration.GuestCategory.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The meeting's figures count people by this, never by name."),
+    )
+    language = forms.ChoiceField(label=_("Language of our e-mails"), choices=settings.LANGUAGES)
+    dietary_needs = forms.CharField(
+        label=_("Dietary needs"), widget=_textarea(2), required=False, help_text=GUEST_NEEDS_HELP
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        widget=_textarea(2),
+        required=False,
+        help_text=GUEST_NEEDS_HELP,
+    )
+    website = forms.CharField(label=_("Leave this field empty"), max_length=200, required=False)
+
+    def __init__(self, *args, email: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = _country_choices()
+        self.fields["language"].initial = get_language()
+        if email:
+            # A personal invitation is for the address it was sent to.
+            self.fields["email"].initial = email
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get(HONEYPOT))
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != HONEYPOT]
+
+    def to_data(self) -> GuestData:
+        data = self.cleaned_data
+        return GuestData(
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            place=data["place"],
+            country=data["country"],
+            guest_category=data["guest_category"],
+            language=data["language"],
+            dietary_needs=data["dietary_needs"],
+            accessibility_needs=data["accessibility_needs"],
+        )
+
+
+class GuestInvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_(
+            "A personal invitation: the portal e-mails the person a link for them alone. Leave "
+            "empty for a shared link you copy and send yourself."
+        ),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    max_uses = forms.IntegerField(
+        label=_("Registrations a shared link allows"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=_("For a shared link only: it stops working after this many registrations."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("max_uses") and not self.errors:
+            self.add_error("max_uses", _("Say how many registrations the shared link allows."))
+        return cleaned
+
+    def to_data(self) -> GuestInvitationData:
+        data = self.cleaned_data
+        return GuestInvitationData(
+            email=data["email"], name=data["name"], max_uses=data["max_uses"] or 1
         )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -13,12 +14,20 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.fields import CountryField
 
 from cities.models import City
+from core.dates import months_before
 from objectives.models import Activity
 
 # Participants' dietary and accessibility needs are kept this long after a meeting ends.
 NEEDS_RETENTION = timedelta(days=30)
+# A guest registration whose e-mail address is not confirmed within this time is deleted.
+GUEST_CONFIRMATION_TIME = timedelta(days=7)
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(24)
 
 
 def in_zone(wall: datetime, zone_name: str) -> datetime:
@@ -53,6 +62,13 @@ class Meeting(models.Model):
         WORKING_GROUP_MEETING = "working_group_meeting", _("Working group meeting")
         ONLINE_MEETING = "online_meeting", _("Online meeting")
 
+    class GuestAccess(models.TextChoices):
+        """Who registers besides the city officers: people without an account, by e-mail."""
+
+        OFFICERS = "officers", _("City officers only")
+        INVITED = "invited", _("City officers and invited guests")
+        OPEN = "open", _("Open to anyone")
+
     # The public identity of the event in calendars: never changes, unlike the slug or the title.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -85,6 +101,12 @@ class Meeting(models.Model):
         _("capacity"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    guest_access = models.CharField(
+        _("guests"), max_length=10, choices=GuestAccess.choices, default=GuestAccess.OFFICERS
+    )
+    guests_need_approval = models.BooleanField(
+        _("guest registrations need approval"), default=False
+    )
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
     # Set by the services whenever what the public sees changes (details, agenda, outcomes).
     updated_at = models.DateTimeField(_("updated on"), default=timezone.now)
@@ -173,6 +195,14 @@ class Meeting(models.Model):
         if not self.is_published or self.starts_at <= now:
             return False
         return self.registration_deadline is None or now <= self.registration_deadline
+
+    @property
+    def takes_guests(self) -> bool:
+        return self.guest_access != self.GuestAccess.OFFICERS
+
+    @property
+    def open_to_anyone(self) -> bool:
+        return self.guest_access == self.GuestAccess.OPEN
 
 
 class AgendaSession(models.Model):
@@ -275,7 +305,82 @@ class MeetingDocument(models.Model):
         return reverse("meetings:document", kwargs={"slug": self.meeting.slug, "pk": self.pk})
 
 
+class GuestInvitation(models.Model):
+    """A link that lets guests register for a meeting open to invited guests: personal (one
+    address, one use, e-mailed by the portal) or shared (copied by staff, up to a number of
+    uses). Revoked, or once the meeting starts, it works no more."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guest_invitations")
+    token = models.CharField(max_length=64, unique=True, default=new_secret, editable=False)
+    # A personal invitation's address; empty for a shared link.
+    email = models.EmailField(_("e-mail address"), blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    max_uses = models.PositiveIntegerField(
+        _("registrations it allows"), default=1, validators=[MinValueValidator(1)]
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("guest invitation")
+        verbose_name_plural = _("guest invitations")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.email or str(_("Shared link"))
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "meetings:guest_invited", kwargs={"slug": self.meeting.slug, "token": self.token}
+        )
+
+    @property
+    def is_personal(self) -> bool:
+        return bool(self.email)
+
+
 class RegistrationQuerySet(models.QuerySet):
+    def guest_details_blank(self, *, now: datetime | None = None) -> int:
+        """Blank who these guests were (name, e-mail address, organisation, needs) and the
+        secret of their links; what the figures count stays (role category, city, country,
+        status, attendance)."""
+        now = now or timezone.now()
+        return self.update(
+            name="",
+            email="",
+            organisation="",
+            role="",
+            guest_key="",
+            dietary_needs="",
+            accessibility_needs="",
+            needs_purged_at=now,
+            contact_purged_at=now,
+        )
+
+    def guest_contacts_purge(self, *, now: datetime | None = None, months: int = 12) -> int:
+        """Erase who guests were ``months`` after their meeting ended, and the addresses of the
+        personal invitations of those meetings. Returns how many registrations were cleared."""
+        now = now or timezone.now()
+        cutoff = months_before(now, months)
+        cleared = self.filter(
+            meeting__ends_at__lt=cutoff, self_registered=True, contact_purged_at__isnull=True
+        ).guest_details_blank(now=now)
+        GuestInvitation.objects.filter(meeting__ends_at__lt=cutoff).exclude(email="").update(
+            email="", name=""
+        )
+        return cleared
+
+    def unconfirmed_guests_delete(self, *, now: datetime | None = None) -> int:
+        """Guest registrations never confirmed by e-mail: deleted a week after they were made."""
+        now = now or timezone.now()
+        deleted, _per_model = self.filter(
+            status=Registration.Status.PENDING, created_at__lt=now - GUEST_CONFIRMATION_TIME
+        ).delete()
+        return deleted
+
     def purge_expired_needs(self, *, now: datetime | None = None) -> int:
         """Delete dietary and accessibility needs 30 days after the meeting ended.
 
@@ -293,19 +398,36 @@ class Registration(models.Model):
     """A person registered for a meeting; with attendance recorded, the meeting's figures.
 
     Only what the meeting needs is kept. E-mail and needs are for the staff's eyes; the needs
-    are deleted 30 days after the meeting (``participant_needs_purge``).
+    are deleted 30 days after the meeting (``participant_needs_purge``), and what identifies a
+    guest a configurable time later (``guest_data_purge``).
+
+    Guests (people without an account) register through the public form: their row waits for
+    the confirmation of their e-mail address (pending), then for the staff's approval where the
+    meeting asks for it, before it takes a place or a turn on the waiting list.
     """
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
+        PENDING = "pending", _("Awaiting e-mail confirmation")
+        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        DECLINED = "declined", _("Declined")
 
     class Kind(models.TextChoices):
         CITY_OFFICER = "city_officer", _("City officer")
         LOCAL_EXPERT = "local_expert", _("Local expert")
         NETWORK_STAFF = "network_staff", _("Network staff")
         GUEST = "guest", _("Guest (speaker, practitioner, stakeholder)")
+
+    class GuestCategory(models.TextChoices):
+        """What a guest comes as: the figures count guests by it, never by name."""
+
+        LOCAL_EXPERT = "local_expert", _("Local expert")
+        PRACTITIONER = "practitioner", _("Practitioner")
+        COMMUNITY_REPRESENTATIVE = "community_representative", _("Community representative")
+        RESEARCHER = "researcher", _("Researcher")
+        OTHER = "other", _("Other")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(
@@ -336,6 +458,28 @@ class Registration(models.Model):
     dietary_needs = models.TextField(_("dietary needs"), blank=True)
     accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
     needs_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Guests: their role category, where they come from (a member city is also linked as
+    # ``city``), the language they read the portal's e-mails in.
+    guest_category = models.CharField(
+        _("role category"), max_length=30, choices=GuestCategory.choices, blank=True
+    )
+    place = models.CharField(_("city or town"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    language = models.CharField(_("language of the e-mails"), max_length=10, blank=True)
+    # Registered by the guest through the public form (not by an officer or staff).
+    self_registered = models.BooleanField(default=False, editable=False)
+    invitation = models.ForeignKey(
+        GuestInvitation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+    )
+    # The secret in the guest's links (confirm, see or cancel): blanked when their details are
+    # erased, so old links stop working.
+    guest_key = models.CharField(max_length=64, blank=True, editable=False)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    contact_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
     )
@@ -367,18 +511,76 @@ class Registration(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.status != self.Status.CANCELLED
+        return self.status not in (self.Status.CANCELLED, self.Status.DECLINED)
+
+    @property
+    def is_guest(self) -> bool:
+        return self.kind == self.Kind.GUEST
+
+    @property
+    def group(self) -> str:
+        return participant_group(self.kind, self.guest_category)
+
+    @property
+    def comes_as(self) -> str:
+        """ "City officer", or a guest's category: "Local expert (guest)"."""
+        if self.is_guest and self.guest_category:
+            return str(_("%(category)s (guest)") % {"category": self.get_guest_category_display()})
+        return str(self.get_kind_display())
+
+    @property
+    def place_label(self) -> str:
+        """Where the person comes from: the member city, else the town and country given."""
+        if self.city_id:
+            return self.city.name
+        if self.place and self.country:
+            return f"{self.place}, {self.country.name}"
+        return self.place or (self.country.name if self.country else "")
+
+
+# Guests are counted with the people of the same role: a guest local expert is a local expert;
+# guests of no particular category are "guests".
+GUEST_GROUPS = {
+    Registration.GuestCategory.LOCAL_EXPERT: "local_expert",
+    Registration.GuestCategory.PRACTITIONER: "practitioner",
+    Registration.GuestCategory.COMMUNITY_REPRESENTATIVE: "community_representative",
+    Registration.GuestCategory.RESEARCHER: "researcher",
+    Registration.GuestCategory.OTHER: "guest",
+}
+# The order figures list the groups in.
+PARTICIPANT_GROUPS = [
+    "city_officer",
+    "local_expert",
+    "practitioner",
+    "community_representative",
+    "researcher",
+    "network_staff",
+    "guest",
+]
+
+
+def participant_group(kind: str, guest_category: str = "") -> str:
+    """How a participant is counted in a meeting's figures: by kind, a guest by role category."""
+    if kind == Registration.Kind.GUEST:
+        return GUEST_GROUPS.get(guest_category, "guest")
+    return kind
 
 
 def participant_kind_noun(kind: str, count: int) -> str:
-    """ "city officers" beside a figure of 35, translated with the right plural."""
+    """ "city officers" beside a figure of 35, translated with the right plural; ``kind`` is a
+    participant group (``participant_group``)."""
     nouns = {
-        Registration.Kind.CITY_OFFICER: ngettext("city officer", "city officers", count),
-        Registration.Kind.LOCAL_EXPERT: ngettext("local expert", "local experts", count),
-        Registration.Kind.NETWORK_STAFF: ngettext(
+        "city_officer": ngettext("city officer", "city officers", count),
+        "local_expert": ngettext("local expert", "local experts", count),
+        "practitioner": ngettext("practitioner", "practitioners", count),
+        "community_representative": ngettext(
+            "community representative", "community representatives", count
+        ),
+        "researcher": ngettext("researcher", "researchers", count),
+        "network_staff": ngettext(
             "member of the network staff", "members of the network staff", count
         ),
-        Registration.Kind.GUEST: ngettext("guest", "guests", count),
+        "guest": ngettext("guest", "guests", count),
     }
     return nouns[kind]
 
@@ -386,16 +588,17 @@ def participant_kind_noun(kind: str, count: int) -> str:
 def participant_kind_label(kind: str, count: int) -> str:
     """ "35 city officers", "1 local expert", translated with the right plural."""
     labels = {
-        Registration.Kind.CITY_OFFICER: ngettext(
-            "%(count)s city officer", "%(count)s city officers", count
+        "city_officer": ngettext("%(count)s city officer", "%(count)s city officers", count),
+        "local_expert": ngettext("%(count)s local expert", "%(count)s local experts", count),
+        "practitioner": ngettext("%(count)s practitioner", "%(count)s practitioners", count),
+        "community_representative": ngettext(
+            "%(count)s community representative", "%(count)s community representatives", count
         ),
-        Registration.Kind.LOCAL_EXPERT: ngettext(
-            "%(count)s local expert", "%(count)s local experts", count
-        ),
-        Registration.Kind.NETWORK_STAFF: ngettext(
+        "researcher": ngettext("%(count)s researcher", "%(count)s researchers", count),
+        "network_staff": ngettext(
             "%(count)s member of the network staff", "%(count)s members of the network staff", count
         ),
-        Registration.Kind.GUEST: ngettext("%(count)s guest", "%(count)s guests", count),
+        "guest": ngettext("%(count)s guest", "%(count)s guests", count),
     }
     return labels[kind] % {"count": count}
 

@@ -78,7 +78,8 @@ register(Kind(
 ))  # fmt: skip
 
 
-def _ics(registration: Registration) -> list[tuple[str, bytes, str]]:
+def registration_ics(registration: Registration) -> list[tuple[str, bytes, str]]:
+    """The meeting's .ics, attached to the e-mails about a place."""
     meeting = registration.meeting
     site = settings.SITE_URL.rstrip("/")
     body = meetings_calendar(
@@ -91,7 +92,7 @@ def _ics(registration: Registration) -> list[tuple[str, bytes, str]]:
 
 
 for _kind in ("registration_confirmed", "registration_waiting", "registration_promoted"):
-    ATTACHMENTS[_kind] = _ics
+    ATTACHMENTS[_kind] = registration_ics
 
 
 def _context(meeting: Meeting, **extra) -> dict:

@@ -17,12 +17,15 @@ from core.todo import Todo
 from objectives.models import Activity
 
 from .models import (
+    PARTICIPANT_GROUPS,
     AgendaItem,
     AgendaSession,
     Decision,
     FollowUp,
+    GuestInvitation,
     Meeting,
     Registration,
+    participant_group,
     participant_kind_label,
     participant_kind_noun,
 )
@@ -52,8 +55,11 @@ def meeting_years() -> list[int]:
 
 def meetings_for_city(*, city: City) -> QuerySet[Meeting]:
     """Published meetings the city hosted or sent people to, newest first."""
-    took_part = Registration.objects.filter(meeting=OuterRef("pk"), city=city).exclude(
-        status=Registration.Status.CANCELLED
+    # Guests who registered themselves name their city; only their attendance links it.
+    took_part = (
+        Registration.objects.filter(meeting=OuterRef("pk"), city=city)
+        .filter(Q(self_registered=False) | Q(attended=True))
+        .exclude(status=Registration.Status.CANCELLED)
     )
     return (
         published_meetings()
@@ -136,7 +142,9 @@ def agenda_sources(*, exclude: Meeting) -> QuerySet[Meeting]:
 
 @dataclass(frozen=True)
 class AttendanceFigures:
-    """Who attended a meeting: people by participant kind, and how many cities they came from."""
+    """Who attended a meeting: people by participant group (their kind; guests by role
+    category, a guest local expert with the local experts), and how many cities they came
+    from. Nobody is named."""
 
     by_kind: dict[str, int]
     cities: int
@@ -150,7 +158,7 @@ class AttendanceFigures:
         """(35, "city officers") for each participant kind present, in the kinds' order."""
         return [
             (self.by_kind[kind], participant_kind_noun(kind, self.by_kind[kind]))
-            for kind in Registration.Kind.values
+            for kind in PARTICIPANT_GROUPS
             if self.by_kind.get(kind)
         ]
 
@@ -159,9 +167,7 @@ class AttendanceFigures:
         """ "35 city officers from 15 European cities": the largest group and the cities."""
         if not self.by_kind:
             return ""
-        kind = max(
-            self.by_kind, key=lambda k: (self.by_kind[k], -Registration.Kind.values.index(k))
-        )
+        kind = max(self.by_kind, key=lambda k: (self.by_kind[k], -PARTICIPANT_GROUPS.index(k)))
         people = participant_kind_label(kind, self.by_kind[kind])
         if not self.cities:
             return people
@@ -172,26 +178,40 @@ class AttendanceFigures:
         ) % {"people": people, "count": self.cities}
 
 
+def place_key(city_id: int | None, place: str, country: str) -> tuple | None:
+    """One city however it is named: a member city by its row; a guest's own town by its name
+    and country (Porto, PT, said by two guests, is one city)."""
+    if city_id is not None:
+        return ("city", city_id)
+    if place.strip():
+        return ("place", " ".join(place.lower().split()), country)
+    return None
+
+
 def attendance_figures(
     *, meetings: Iterable[Meeting] | QuerySet[Meeting]
 ) -> dict[int, AttendanceFigures]:
-    """Per meeting id: attendees by participant kind and distinct cities. Two queries in all.
+    """Per meeting id: attendees by participant group and distinct cities. Two queries in all.
 
     Counts people whose attendance was recorded; a meeting without any is left out.
     """
     ids = [meeting.pk for meeting in meetings]
     attended = Registration.objects.filter(meeting_id__in=ids, attended=True)
     by_kind: dict[int, dict[str, int]] = {}
-    for row in attended.values("meeting_id", "kind").annotate(count=Count("id")).order_by():
-        by_kind.setdefault(row["meeting_id"], {})[row["kind"]] = row["count"]
-    cities = dict(
-        attended.values("meeting_id")
-        .annotate(cities=Count("city", distinct=True))
-        .order_by()
-        .values_list("meeting_id", "cities")
-    )
+    rows = attended.values("meeting_id", "kind", "guest_category").annotate(count=Count("id"))
+    for row in rows.order_by():
+        group = participant_group(row["kind"], row["guest_category"])
+        groups = by_kind.setdefault(row["meeting_id"], {})
+        groups[group] = groups.get(group, 0) + row["count"]
+    places: dict[int, set] = {}
+    for meeting_id, city_id, place, country in (
+        attended.values_list("meeting_id", "city_id", "place", "country").distinct().order_by()
+    ):
+        key = place_key(city_id, place, country)
+        if key is not None:
+            places.setdefault(meeting_id, set()).add(key)
     return {
-        meeting_id: AttendanceFigures(by_kind=kinds, cities=cities.get(meeting_id, 0))
+        meeting_id: AttendanceFigures(by_kind=kinds, cities=len(places.get(meeting_id, ())))
         for meeting_id, kinds in by_kind.items()
     }
 
@@ -211,7 +231,7 @@ def registrations_for_meeting(*, meeting: Meeting) -> QuerySet[Registration]:
 def registrations_for_cities(*, meeting: Meeting, cities: QuerySet[City]) -> QuerySet[Registration]:
     """An officer's view: the people of their cities registered for the meeting."""
     return (
-        Registration.objects.filter(meeting=meeting, city__in=cities)
+        Registration.objects.filter(meeting=meeting, city__in=cities, self_registered=False)
         .exclude(status=Registration.Status.CANCELLED)
         .select_related("city")
         .order_by("created_at", "id")
@@ -247,6 +267,37 @@ def attendance_candidates(*, meeting: Meeting) -> QuerySet[Registration]:
         Registration.objects.filter(meeting=meeting, status=Registration.Status.CONFIRMED)
         .select_related("city")
         .order_by("city__name", "name", "id")
+    )
+
+
+# --- Guests -------------------------------------------------------------------------------
+
+
+def guests_for_meeting(*, meeting: Meeting) -> QuerySet[Registration]:
+    """Guests who registered themselves, for the staff and the organisers: those waiting for
+    approval first, then by status and date."""
+    return (
+        Registration.objects.filter(meeting=meeting, self_registered=True)
+        .select_related("city", "invitation")
+        .order_by("status", "created_at", "id")
+    )
+
+
+def invitations_for_meeting(*, meeting: Meeting) -> QuerySet[GuestInvitation]:
+    """The meeting's guest invitations, each with the registrations made through it."""
+    used = Count(
+        "registrations",
+        filter=~Q(
+            registrations__status__in=[
+                Registration.Status.CANCELLED,
+                Registration.Status.DECLINED,
+            ]
+        ),
+    )
+    return (
+        GuestInvitation.objects.filter(meeting=meeting)
+        .annotate(used=used)
+        .order_by("revoked_at", "-created_at", "-id")
     )
 
 
@@ -294,7 +345,9 @@ def upcoming_registrations_for_cities(
 ) -> QuerySet[Registration]:
     now = now or timezone.now()
     return (
-        Registration.objects.filter(city__in=cities, meeting__ends_at__gte=now)
+        Registration.objects.filter(
+            city__in=cities, meeting__ends_at__gte=now, self_registered=False
+        )
         .exclude(status=Registration.Status.CANCELLED)
         .select_related("meeting", "city")
         .order_by("meeting__starts_at", "created_at", "id")
@@ -380,9 +433,9 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                 post=True,
             )
         )
-    registered = Registration.objects.filter(city__in=cities, meeting=OuterRef("pk")).exclude(
-        status=Registration.Status.CANCELLED
-    )
+    registered = Registration.objects.filter(
+        city__in=cities, meeting=OuterRef("pk"), self_registered=False
+    ).exclude(status=Registration.Status.CANCELLED)
     open_meetings = (
         meetings_open_for_registration()
         .annotate(registered=Exists(registered))

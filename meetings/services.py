@@ -34,13 +34,15 @@ from .models import (
     AgendaSession,
     Decision,
     FollowUp,
+    GuestInvitation,
     Meeting,
     MeetingDocument,
     Registration,
     Speaker,
     in_zone,
+    new_secret,
 )
-from .tasks import registration_promoted_notify
+from .tasks import guest_email_send, guest_invitation_send, registration_promoted_notify
 
 # Documents: what people open in a browser or an office suite, up to 20 MB.
 DOCUMENT_MAX_SIZE = 20 * 1024 * 1024
@@ -110,6 +112,8 @@ class MeetingData:
     capacity: int | None = None
     registration_deadline: datetime | None = None
     activity: Activity | None = None
+    guest_access: str = Meeting.GuestAccess.OFFICERS
+    guests_need_approval: bool = False
 
 
 def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> None:
@@ -128,6 +132,8 @@ def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> N
         errors["capacity"] = _("The capacity is at least one place; leave it empty for no limit.")
     if data.registration_deadline and data.registration_deadline > data.starts_at:
         errors["registration_deadline"] = _("Registration must close before the meeting starts.")
+    if data.guest_access not in Meeting.GuestAccess.values:
+        errors["guest_access"] = _("Choose who may register.")
     if data.activity is not None and data.activity.kind not in Activity.EVENT_KINDS:
         errors["activity"] = _("Choose a planned event (a transfer, a review or a meeting).")
     if meeting is not None and "ends_at" not in errors:
@@ -169,6 +175,8 @@ def _fields(data: MeetingData) -> dict:
         "capacity": data.capacity,
         "registration_deadline": data.registration_deadline,
         "activity": data.activity,
+        "guest_access": data.guest_access,
+        "guests_need_approval": data.guests_need_approval,
     }
 
 
@@ -580,6 +588,34 @@ def _participant_fields(data: ParticipantData) -> dict:
     }
 
 
+def _registration_closed(meeting: Meeting, *, now, deadline_applies: bool) -> str | None:
+    """Why nobody may register for the meeting now (or None): a draft, a meeting that has
+    started, a deadline that passed (for those it applies to)."""
+    if not meeting.is_published:
+        return _("Registration opens when the meeting is published.")
+    if meeting.starts_at <= now:
+        return _("This meeting has started; registration is closed.")
+    if deadline_applies and meeting.registration_deadline and now > meeting.registration_deadline:
+        return _("Registration closed on %(date)s.") % {
+            "date": _local(meeting, meeting.registration_deadline)
+        }
+    return None
+
+
+def _take_place(meeting: Meeting, registration: Registration, *, now) -> None:
+    """A place while there is one, else the end of the waiting list (not saved). The caller
+    holds the meeting's row lock, so two people asking for the last place are served one after
+    the other: one gets it, the other waits."""
+    confirmed = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    full = meeting.capacity is not None and confirmed >= meeting.capacity
+    registration.status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+    registration.status_changed_at = now
+
+
+def _already_registered() -> ValidationError:
+    return ValidationError({"email": _("This person is already registered for this meeting.")})
+
+
 def registration_create(*, meeting: Meeting, data: ParticipantData, by: User) -> Registration:
     """Register someone: a place while there is one, else the waiting list.
 
@@ -592,39 +628,25 @@ def registration_create(*, meeting: Meeting, data: ParticipantData, by: User) ->
         with transaction.atomic():
             meeting = _locked_meeting(meeting.pk)
             now = timezone.now()
-            if not meeting.is_published:
-                raise ValidationError(_("Registration opens when the meeting is published."))
-            if meeting.starts_at <= now:
-                raise ValidationError(_("This meeting has started; registration is closed."))
-            if (
-                not by.is_staff
-                and meeting.registration_deadline
-                and now > meeting.registration_deadline
-            ):
-                raise ValidationError(
-                    _("Registration closed on %(date)s.")
-                    % {"date": _local(meeting, meeting.registration_deadline)}
-                )
+            closed = _registration_closed(meeting, now=now, deadline_applies=not by.is_staff)
+            if closed:
+                raise ValidationError(closed)
             _participant_validate(meeting=meeting, data=data, by=by)
-            confirmed = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
-            full = meeting.capacity is not None and confirmed >= meeting.capacity
             user = by if data.email.strip().lower() == by.email.lower() else None
-            registration = Registration.objects.create(
+            registration = Registration(
                 meeting=meeting,
                 user=user,
                 registered_by=by,
-                status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
                 created_at=now,
-                status_changed_at=now,
                 **_participant_fields(data),
             )
+            _take_place(meeting, registration, now=now)
+            registration.save()
             notices.registration_changed(registration)
             return registration
     except IntegrityError:
         # The unique e-mail constraint caught a double submission the check above raced with.
-        raise ValidationError(
-            {"email": _("This person is already registered for this meeting.")}
-        ) from None
+        raise _already_registered() from None
 
 
 def _promote_waiting(meeting: Meeting) -> list[Registration]:
@@ -645,9 +667,20 @@ def _promote_waiting(meeting: Meeting) -> list[Registration]:
         registration.save(update_fields=["status", "status_changed_at"])
         if registration.user_id:
             notices.registration_changed(registration, kind="registration_promoted")
-        else:  # a guest without an account: the e-mail of their registration
+        elif registration.self_registered:  # a guest: their e-mail, with their links
+            guest_email_send.delay_on_commit(registration.pk, "promoted")
+        else:  # someone registered by staff without an account: the e-mail of their registration
             registration_promoted_notify.delay_on_commit(registration.pk)
     return promoted
+
+
+def _cancel(meeting: Meeting, registration: Registration) -> list[Registration]:
+    """Cancel (the caller checked who may); a freed place goes to the waiting list in order.
+    The caller holds the meeting's lock. Returns the registrations promoted."""
+    registration.status = Registration.Status.CANCELLED
+    registration.status_changed_at = timezone.now()
+    registration.save(update_fields=["status", "status_changed_at"])
+    return _promote_waiting(meeting)
 
 
 @transaction.atomic
@@ -662,14 +695,17 @@ def registration_cancel(*, registration: Registration, by: User) -> list[Registr
         raise ValidationError(_("This registration is cancelled already."))
     if meeting.starts_at <= timezone.now() and not by.is_staff:
         raise ValidationError(_("This meeting has started; ask the staff to cancel."))
-    if not by.is_staff and not cities_for_user(by).filter(pk=registration.city_id).exists():
+    if not by.is_staff and (
+        registration.self_registered
+        or not cities_for_user(by).filter(pk=registration.city_id).exists()
+    ):
         raise ValidationError(_("You can cancel registrations of your own city only."))
-    registration.status = Registration.Status.CANCELLED
-    registration.status_changed_at = timezone.now()
-    registration.save(update_fields=["status", "status_changed_at"])
-    if registration.user_id != by.pk:  # who cancelled their own registration knows it
+    promoted = _cancel(meeting, registration)
+    if registration.self_registered:
+        guest_email_send.delay_on_commit(registration.pk, "cancelled")
+    elif registration.user_id != by.pk:  # who cancelled their own registration knows it
         notices.registration_changed(registration)
-    return _promote_waiting(meeting)
+    return promoted
 
 
 @transaction.atomic
@@ -703,6 +739,277 @@ def attendee_add(*, meeting: Meeting, data: ParticipantData, by: User) -> Regist
     )
     _changed(meeting)
     return registration
+
+
+# --- Guests: people without an account ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuestData:
+    """What a guest gives on the public form. Nothing about ethnic origin, ever."""
+
+    name: str
+    email: str
+    place: str
+    country: str
+    guest_category: str
+    language: str
+    organisation: str = ""
+    dietary_needs: str = ""
+    accessibility_needs: str = ""
+
+
+@dataclass(frozen=True)
+class GuestAttempt:
+    """What became of a guest's form: a new registration waiting for its e-mail confirmation,
+    or ``again``: the address already has one (its details were e-mailed to it once more)."""
+
+    registration: Registration
+    again: bool = False
+
+
+def _invitation_usable(invitation: GuestInvitation, *, meeting: Meeting, email: str) -> str | None:
+    """Why the invitation cannot be used (or None). The caller holds the meeting's lock."""
+    if invitation.meeting_id != meeting.pk or invitation.revoked_at is not None:
+        return _("This invitation link no longer works. Ask the network staff for a new one.")
+    if invitation.is_personal and invitation.email.lower() != email:
+        return _("This invitation is personal: register with the address it was sent to.")
+    used = invitation.registrations.exclude(
+        status__in=[Registration.Status.CANCELLED, Registration.Status.DECLINED]
+    ).count()
+    if used >= invitation.max_uses:
+        return _("This invitation link has been used as many times as it allows.")
+    return None
+
+
+def _member_city(place: str, country: str) -> City | None:
+    """The member city a guest comes from, when the town they give is one."""
+    return City.objects.filter(name__iexact=place.strip(), country=country).first()
+
+
+def guest_registration_start(
+    *, meeting: Meeting, data: GuestData, invitation: GuestInvitation | None = None
+) -> GuestAttempt:
+    """A guest asks to register: a pending registration that takes no place until its e-mail
+    address is confirmed through the link e-mailed to it. An address already registered for
+    the meeting gets no second one: its details are e-mailed to it again (at most a few times
+    an hour), and whoever asked learns no more than that."""
+    email = data.email.strip().lower()
+    try:
+        with transaction.atomic():
+            meeting = _locked_meeting(meeting.pk)
+            now = timezone.now()
+            if meeting.guest_access == Meeting.GuestAccess.OFFICERS:
+                raise ValidationError(_("This meeting does not take guest registrations."))
+            closed = _registration_closed(meeting, now=now, deadline_applies=True)
+            if closed:
+                raise ValidationError(closed)
+            existing = (
+                meeting.registrations.filter(email__iexact=email)
+                .exclude(status=Registration.Status.CANCELLED)
+                .first()
+            )
+            if existing is not None:
+                return GuestAttempt(existing, again=True)
+            if meeting.guest_access == Meeting.GuestAccess.INVITED and invitation is None:
+                raise ValidationError(_("Guests of this meeting register through an invitation."))
+            if invitation is not None:
+                invitation = GuestInvitation.objects.select_for_update().get(pk=invitation.pk)
+                refused = _invitation_usable(invitation, meeting=meeting, email=email)
+                if refused:
+                    raise ValidationError(refused)
+            errors = {}
+            if data.guest_category not in Registration.GuestCategory.values:
+                errors["guest_category"] = _("Choose what you come as.")
+            if not data.name.strip():
+                errors["name"] = _("Give your name.")
+            if errors:
+                raise ValidationError(errors)
+            registration = Registration.objects.create(
+                meeting=meeting,
+                kind=Registration.Kind.GUEST,
+                status=Registration.Status.PENDING,
+                self_registered=True,
+                invitation=invitation,
+                guest_key=new_secret(),
+                name=data.name.strip(),
+                organisation=data.organisation.strip(),
+                place=data.place.strip(),
+                country=data.country,
+                city=_member_city(data.place, data.country),
+                guest_category=data.guest_category,
+                language=data.language,
+                email=email,
+                dietary_needs=data.dietary_needs.strip(),
+                accessibility_needs=data.accessibility_needs.strip(),
+                created_at=now,
+                status_changed_at=now,
+            )
+            guest_email_send.delay_on_commit(registration.pk, "confirm")
+            return GuestAttempt(registration)
+    except IntegrityError:
+        # Two submissions of one address at once: the constraint kept one.
+        raise _already_registered() from None
+
+
+def guest_registration_remind(*, registration: Registration) -> None:
+    """E-mail a guest's registration to its address once more (the form was sent again)."""
+    guest_email_send.delay_on_commit(registration.pk, "again")
+
+
+@transaction.atomic
+def guest_registration_confirm(*, registration: Registration) -> Registration:
+    """The guest followed the link in their e-mail: the place counts from now on, or waits for
+    the staff's approval where the meeting asks for it."""
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status != Registration.Status.PENDING:
+        return registration  # confirmed before: the link works, nothing changes
+    now = timezone.now()
+    if meeting.starts_at <= now:
+        raise ValidationError(_("This meeting has started; registration is closed."))
+    registration.email_confirmed_at = now
+    if meeting.guests_need_approval:
+        registration.status = Registration.Status.AWAITING_APPROVAL
+        registration.status_changed_at = now
+        event = "awaiting_approval"
+    else:
+        _take_place(meeting, registration, now=now)
+        event = registration.status
+    registration.save(update_fields=["status", "status_changed_at", "email_confirmed_at"])
+    _changed_registrations(meeting)
+    guest_email_send.delay_on_commit(registration.pk, event)
+    return registration
+
+
+def _changed_registrations(meeting: Meeting) -> None:
+    """Places changed: the public page's places left must show it."""
+    content_changed("meetings")
+
+
+@transaction.atomic
+def guest_registration_approve(*, registration: Registration, by: User) -> Registration:
+    """Staff accept a guest: a place while there is one, else the waiting list."""
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if not by.is_staff:
+        raise ValidationError(_("Only the staff approve guests."))
+    if registration.status != Registration.Status.AWAITING_APPROVAL:
+        raise ValidationError(_("This registration is not waiting for approval."))
+    closed = _registration_closed(meeting, now=timezone.now(), deadline_applies=False)
+    if closed:
+        raise ValidationError(closed)
+    _take_place(meeting, registration, now=timezone.now())
+    registration.save(update_fields=["status", "status_changed_at"])
+    _changed_registrations(meeting)
+    guest_email_send.delay_on_commit(registration.pk, registration.status)
+    return registration
+
+
+@transaction.atomic
+def guest_registration_decline(*, registration: Registration, by: User) -> list[Registration]:
+    """Staff decline a guest (waiting for approval, or even with a place: it goes to the next
+    on the waiting list). The guest is told. Returns the registrations promoted."""
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if not by.is_staff:
+        raise ValidationError(_("Only the staff decline guests."))
+    if not registration.self_registered or registration.status not in (
+        Registration.Status.AWAITING_APPROVAL,
+        Registration.Status.CONFIRMED,
+        Registration.Status.WAITING,
+    ):
+        raise ValidationError(_("This registration cannot be declined now."))
+    freed = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.DECLINED
+    registration.status_changed_at = timezone.now()
+    registration.save(update_fields=["status", "status_changed_at"])
+    promoted = _promote_waiting(meeting) if freed else []
+    _changed_registrations(meeting)
+    guest_email_send.delay_on_commit(registration.pk, "declined")
+    return promoted
+
+
+@transaction.atomic
+def guest_registration_cancel(*, registration: Registration) -> list[Registration]:
+    """The guest cancels through their link (the link is the proof): a freed place goes to the
+    waiting list. Returns the registrations promoted."""
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if not registration.is_active:
+        raise ValidationError(_("This registration is cancelled already."))
+    if meeting.starts_at <= timezone.now():
+        raise ValidationError(_("This meeting has started; write to the network staff to cancel."))
+    promoted = _cancel(meeting, registration)
+    _changed_registrations(meeting)
+    guest_email_send.delay_on_commit(registration.pk, "cancelled")
+    return promoted
+
+
+@transaction.atomic
+def guest_registration_erase(*, registration: Registration) -> Registration:
+    """A guest's details erased at their request: the registration is cancelled if it is
+    still active (a freed place goes to the waiting list); only what the figures count stays
+    (role category, city, country, attendance). Their links stop working."""
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.is_active and meeting.starts_at > timezone.now():
+        _cancel(meeting, registration)
+    Registration.objects.filter(pk=registration.pk).guest_details_blank()
+    _changed_registrations(meeting)
+    registration.refresh_from_db()
+    return registration
+
+
+@dataclass(frozen=True)
+class GuestInvitationData:
+    """A personal invitation (an address: one use) or a shared link (a number of uses)."""
+
+    email: str = ""
+    name: str = ""
+    max_uses: int = 1
+
+
+@transaction.atomic
+def guest_invitation_create(
+    *, meeting: Meeting, data: GuestInvitationData, by: User
+) -> GuestInvitation:
+    meeting = _locked_meeting(meeting.pk)
+    email = data.email.strip().lower()
+    if meeting.guest_access != Meeting.GuestAccess.INVITED:
+        raise ValidationError(
+            _("Invitations are for meetings open to invited guests: change who may register first.")
+        )
+    if meeting.starts_at <= timezone.now():
+        raise ValidationError(_("This meeting has started."))
+    if (
+        email
+        and meeting.guest_invitations.filter(email__iexact=email, revoked_at__isnull=True).exists()
+    ):
+        raise ValidationError({"email": _("This address already has an invitation.")})
+    if not email and data.max_uses < 1:
+        raise ValidationError({"max_uses": _("A shared link allows at least one registration.")})
+    invitation = GuestInvitation.objects.create(
+        meeting=meeting,
+        email=email,
+        name=data.name.strip(),
+        max_uses=1 if email else data.max_uses,
+        created_by=by,
+    )
+    if email:
+        guest_invitation_send.delay_on_commit(invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def guest_invitation_revoke(*, invitation: GuestInvitation, by: User) -> GuestInvitation:
+    """The link works no more; guests who registered through it keep their registration."""
+    invitation = GuestInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.revoked_at is not None:
+        raise ValidationError(_("This invitation is revoked already."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    return invitation
 
 
 # --- Minutes, outcomes, decisions -------------------------------------------------------

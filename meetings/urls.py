@@ -10,6 +10,12 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("calendar.ics", views.calendar_all, name="calendar"),
+    # A guest's own links (signed tokens hold a colon: never a meeting's slug).
+    path("guest/confirm/<str:token>/", views.guest_confirm, name="guest_confirm"),
+    path("guest/<str:token>/", views.guest_registration, name="guest_registration"),
+    path("guest/<str:token>/cancel/", views.guest_cancel, name="guest_cancel"),
+    path("guest/<str:token>/erase/", views.guest_erase, name="guest_erase"),
+    path("guest/<str:token>/data.json", views.guest_data, name="guest_data"),
     path("<slug:slug>/", views.meeting_page, name="detail"),
     path("<slug:slug>/calendar.ics", views.calendar_meeting, name="meeting_calendar"),
     path("<slug:slug>/documents/<int:pk>/", views.document_download, name="document"),
@@ -19,6 +25,9 @@ urlpatterns = [
         views.registration_cancel,
         name="registration_cancel",
     ),
+    path("<slug:slug>/guests/", views.guest_register, name="guest_register"),
+    path("<slug:slug>/guests/sent/", views.guest_sent, name="guest_sent"),
+    path("<slug:slug>/guests/invitations/<str:token>/", views.guest_invited, name="guest_invited"),
 ]
 
 # Signed-in tools, mounted by the root URLconf under /workspace/meetings/ with the namespace
@@ -51,6 +60,19 @@ workspace_urlpatterns = [
     ),
     path("<slug:slug>/registrations/", views.registrations, name="registrations"),
     path("<slug:slug>/registrations.csv", views.registrations_csv, name="registrations_csv"),
+    path("<slug:slug>/guests/", views.guests, name="guests"),
+    path("<slug:slug>/guests/<int:pk>/approve/", views.guest_approve, name="guest_approve"),
+    path("<slug:slug>/guests/<int:pk>/decline/", views.guest_decline, name="guest_decline"),
+    path(
+        "<slug:slug>/guests/invitations/new/",
+        views.guest_invitation_new,
+        name="guest_invitation_new",
+    ),
+    path(
+        "<slug:slug>/guests/invitations/<int:pk>/revoke/",
+        views.guest_invitation_revoke,
+        name="guest_invitation_revoke",
+    ),
     path("<slug:slug>/attendance/", views.attendance, name="attendance"),
     path("<slug:slug>/attendance/add/", views.attendee_new, name="attendee_new"),
     path("<slug:slug>/outcomes/", views.outcomes, name="outcomes"),

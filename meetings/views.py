@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,11 +23,13 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_POST
 
+from accounts.sign_in import as_too_many, over_limit
 from core.exports import spreadsheet_safe
 from core.middleware import accepts_uploads
-from core.views import Attempt, attempt_save, form_page, form_status
+from core.views import Attempt, add_service_errors, attempt_save, form_page, form_status
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -32,7 +37,15 @@ from . import services
 from .access import (
     cities_of,
     followup_for_user,
+    guest_registration_for_staff,
+    guest_registration_from_confirm_link,
+    guest_registration_from_link,
+    invitation_for_guests,
+    invitation_for_staff,
     is_officer,
+    is_organiser,
+    meeting_for_guests,
+    meeting_for_organisers,
     meeting_for_registration,
     meeting_for_staff,
     meeting_for_visitor,
@@ -48,6 +61,8 @@ from .forms import (
     DecisionForm,
     DocumentForm,
     DuplicateAgendaForm,
+    GuestInvitationForm,
+    GuestRegistrationForm,
     MeetingForm,
     OutcomesForm,
     RegistrationForm,
@@ -55,7 +70,17 @@ from .forms import (
     SpeakerFormSet,
     speakers_from,
 )
-from .models import AgendaItem, AgendaSession, Decision, Meeting, Registration
+from .guests import registration_token
+from .models import (
+    GUEST_CONFIRMATION_TIME,
+    AgendaItem,
+    AgendaSession,
+    Decision,
+    GuestInvitation,
+    Meeting,
+    Registration,
+)
+from .personal_data import guest_registration_export
 from .selectors import (
     activities_without_meeting,
     agenda_sources,
@@ -65,6 +90,8 @@ from .selectors import (
     calendar_version,
     decisions_for_meeting,
     followups_carried_to,
+    guests_for_meeting,
+    invitations_for_meeting,
     meeting_agenda,
     meeting_detail,
     meeting_places,
@@ -153,6 +180,8 @@ def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
         "places": meeting_places(meeting=meeting),
         "show_minutes": member,
         "can_register": member and meeting.registration_is_open,
+        "guest_form": meeting.open_to_anyone and meeting.registration_is_open,
+        "is_organiser": is_organiser(request.user, meeting),
     }
     if meeting.is_past:
         context["figures"] = SimpleLazyObject(
@@ -748,9 +777,9 @@ def registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
         row = [
             registration.name,
             registration.organisation,
-            registration.city.name if registration.city else "",
+            registration.place_label,
             registration.role,
-            registration.get_kind_display(),
+            registration.comes_as,
             registration.email,
             registration.get_status_display(),
             str(position) if waiting else "",
@@ -871,3 +900,287 @@ def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.decision_delete(decision=_decision(meeting, pk), by=request.user)
     messages.success(request, _("The decision and its follow-ups are removed."))
     return redirect("meetings_workspace:outcomes", slug=meeting.slug)
+
+
+# --- Guests: the public form and the guest's own links ----------------------------------
+
+
+def _guest_form_page(
+    request: HttpRequest, meeting: Meeting, *, invitation: GuestInvitation | None
+) -> HttpResponse:
+    context = {"meeting": meeting, "invitation": invitation}
+    if meeting.guest_access == Meeting.GuestAccess.INVITED and invitation is None:
+        return render(request, "meetings/guests/invitation_only.html", context, status=403)
+    if not meeting.registration_is_open:
+        return render(request, "meetings/guests/closed.html", context)
+    personal = invitation.email if invitation and invitation.is_personal else ""
+    form = GuestRegistrationForm(request.POST or None, email=personal)
+
+    def page(status: int) -> HttpResponse:
+        return render(
+            request,
+            "meetings/guests/register.html",
+            {**context, "form": form, "places": meeting_places(meeting=meeting),
+             "retention_months": settings.GUEST_CONTACT_RETENTION_MONTHS},
+            status=status,
+        )  # fmt: skip
+
+    if request.method == "POST":
+        wait = over_limit(request, action="guest_register", key=meeting.slug)
+        if wait is not None:
+            form.add_error(
+                None,
+                _(
+                    "Too many registrations were sent from your network or for this meeting. "
+                    "Try again in %(minutes)s minutes."
+                )
+                % {"minutes": max(wait // 60, 1)},
+            )
+            return as_too_many(page(429), retry_after=wait)
+        if form.is_robot:
+            # The trap field: thanked like anyone, and nothing is kept.
+            return redirect("meetings:guest_sent", slug=meeting.slug)
+        if form.is_valid():
+            try:
+                attempt = services.guest_registration_start(
+                    meeting=meeting, data=form.to_data(), invitation=invitation
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if not attempt.again:
+                    return redirect("meetings:guest_sent", slug=meeting.slug)
+                # Whoever sent the form learns that the address is registered, not by whom.
+                if not attempt.registration.self_registered:
+                    message = _("This address is registered for this meeting already.")
+                elif over_limit(
+                    request, action="guest_email_again", key=attempt.registration.email
+                ):
+                    message = _(
+                        "This address is registered for this meeting already; its details were "
+                        "e-mailed to it a short while ago."
+                    )
+                else:
+                    services.guest_registration_remind(registration=attempt.registration)
+                    message = _(
+                        "This address is registered for this meeting already: a confirmation "
+                        "was sent again to this address."
+                    )
+                form.add_error("email", message)
+                return page(409)
+    return page(form_status(form))
+
+
+@never_cache
+def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
+    return _guest_form_page(request, meeting_for_guests(slug=slug), invitation=None)
+
+
+@never_cache
+def guest_invited(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    meeting = meeting_for_guests(slug=slug)
+    invitation = invitation_for_guests(meeting=meeting, token=token)
+    return _guest_form_page(request, meeting, invitation=invitation)
+
+
+def guest_sent(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_guests(slug=slug)
+    return render(
+        request,
+        "meetings/guests/sent.html",
+        {"meeting": meeting, "days": GUEST_CONFIRMATION_TIME.days},
+    )
+
+
+def _guest_back(registration: Registration) -> str:
+    return reverse(
+        "meetings:guest_registration", kwargs={"token": registration_token(registration)}
+    )
+
+
+@never_cache
+def guest_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link of the confirmation e-mail: a button confirms (e-mail programs that open links
+    to check them confirm nothing)."""
+    registration = guest_registration_from_confirm_link(token=token)
+    if request.method == "POST" and registration.status == Registration.Status.PENDING:
+        try:
+            registration = services.guest_registration_confirm(registration=registration)
+        except ValidationError as error:
+            return _refused(request, error, back=registration.meeting.get_absolute_url())
+        messages.success(request, _guest_confirmed_message(registration))
+        return redirect(_guest_back(registration))
+    return render(
+        request,
+        "meetings/guests/confirm.html",
+        {"registration": registration, "meeting": registration.meeting,
+         "back": _guest_back(registration)},
+    )  # fmt: skip
+
+
+def _guest_confirmed_message(registration: Registration) -> str:
+    if registration.status == Registration.Status.AWAITING_APPROVAL:
+        return _("Your address is confirmed. The network staff will tell you their decision.")
+    if registration.status == Registration.Status.WAITING:
+        return _("Your address is confirmed. The meeting is full: you are on the waiting list.")
+    return _("Your address is confirmed: you have a place.")
+
+
+@never_cache
+def guest_registration(request: HttpRequest, token: str) -> HttpResponse:
+    registration = guest_registration_from_link(token=token)
+    return render(
+        request,
+        "meetings/guests/registration.html",
+        {"registration": registration, "meeting": registration.meeting, "token": token,
+         "can_cancel": registration.is_active and not registration.meeting.is_past
+         and registration.meeting.starts_at > timezone.now()},
+    )  # fmt: skip
+
+
+@never_cache
+def guest_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = guest_registration_from_link(token=token)
+    back = reverse("meetings:guest_registration", kwargs={"token": token})
+    if request.method == "POST":
+        try:
+            services.guest_registration_cancel(registration=registration)
+        except ValidationError as error:
+            return _refused(request, error, back=back)
+        messages.success(request, _("Your registration is cancelled."))
+        return redirect(back)
+    return render(
+        request,
+        "meetings/guests/cancel.html",
+        {"registration": registration, "meeting": registration.meeting, "back": back},
+    )
+
+
+@never_cache
+def guest_erase(request: HttpRequest, token: str) -> HttpResponse:
+    registration = guest_registration_from_link(token=token)
+    meeting = registration.meeting
+    if request.method == "POST":
+        services.guest_registration_erase(registration=registration)
+        messages.success(
+            request, _("Your details are erased. The links in our e-mails open nothing any more.")
+        )
+        return redirect(meeting.get_absolute_url())
+    return render(
+        request,
+        "meetings/guests/erase.html",
+        {"registration": registration, "meeting": meeting,
+         "back": reverse("meetings:guest_registration", kwargs={"token": token})},
+    )  # fmt: skip
+
+
+@never_cache
+def guest_data(request: HttpRequest, token: str) -> HttpResponse:
+    """What the portal holds about the guest for this registration, as a JSON file."""
+    registration = guest_registration_from_link(token=token)
+    body = json.dumps(
+        guest_registration_export(registration), cls=DjangoJSONEncoder, ensure_ascii=False,
+        indent=2,
+    )  # fmt: skip
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="roma-wg-my-registration.json"'
+    return response
+
+
+# --- Workspace: guests of a meeting -------------------------------------------------------
+
+
+@login_required
+def guests(request: HttpRequest, slug: str) -> HttpResponse:
+    """The staff's and the organisers' list: who registered as a guest, waiting for approval
+    first; the staff approve or decline, and manage the invitations."""
+    meeting = meeting_for_organisers(request.user, slug=slug)
+    everyone = list(guests_for_meeting(meeting=meeting))
+    by_status = {status: [] for status in Registration.Status.values}
+    for registration in everyone:
+        by_status[registration.status].append(registration)
+    is_staff = request.user.is_staff
+    return render(
+        request,
+        "meetings/workspace/guests.html",
+        {
+            "meeting": meeting,
+            "places": meeting_places(meeting=meeting),
+            "awaiting": by_status[Registration.Status.AWAITING_APPROVAL],
+            "confirmed": by_status[Registration.Status.CONFIRMED],
+            "waiting": by_status[Registration.Status.WAITING],
+            "pending": by_status[Registration.Status.PENDING],
+            "ended": by_status[Registration.Status.CANCELLED]
+            + by_status[Registration.Status.DECLINED],
+            "invitations": list(invitations_for_meeting(meeting=meeting)) if is_staff else [],
+            "can_decide": is_staff and not meeting.is_past,
+            "public_form": request.build_absolute_uri(
+                reverse("meetings:guest_register", kwargs={"slug": meeting.slug})
+            ),
+        },
+    )
+
+
+def _guest_decision(request: HttpRequest, slug: str, pk: int, decide, done: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    registration = guest_registration_for_staff(meeting=meeting, pk=pk)
+    back = reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    try:
+        decide(registration=registration, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error, back=back)
+    messages.success(request, done % {"name": registration.name})
+    return redirect(back)
+
+
+@require_POST
+@staff_required
+def guest_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _guest_decision(
+        request, slug, pk, services.guest_registration_approve,
+        _("%(name)s is accepted and told by e-mail."),
+    )  # fmt: skip
+
+
+@require_POST
+@staff_required
+def guest_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _guest_decision(
+        request, slug, pk, services.guest_registration_decline,
+        _("%(name)s is declined and told by e-mail."),
+    )  # fmt: skip
+
+
+@staff_required
+def guest_invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    back = reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    return form_page(
+        request,
+        form_class=GuestInvitationForm,
+        save=lambda form: services.guest_invitation_create(
+            meeting=meeting, data=form.to_data(), by=request.user
+        ),
+        success=lambda invitation: (
+            _("The invitation is e-mailed to %(email)s.") % {"email": invitation.email}
+            if invitation.is_personal
+            else _("The shared link is ready: copy it from the list of invitations.")
+        ),
+        done_url=back + "#invitations",
+        template="meetings/workspace/guest_invitation_form.html",
+        context={"meeting": meeting, "back": back},
+    )
+
+
+@require_POST
+@staff_required
+def guest_invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = meeting_for_staff(slug=slug)
+    invitation = invitation_for_staff(meeting=meeting, pk=pk)
+    back = reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    try:
+        services.guest_invitation_revoke(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error, back=back)
+    messages.success(request, _("The invitation link works no more."))
+    return redirect(back + "#invitations")

@@ -247,6 +247,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.participant_needs_purge",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Guests' and invited experts' details: erased GUEST_CONTACT_RETENTION_MONTHS after their
+    # meeting or review; guest registrations never confirmed by e-mail, after a week.
+    "meetings-guest-data-purge": {
+        "task": "meetings.tasks.guest_data_purge",
+        "schedule": crontab(hour=3, minute=20),
+    },
+    "actionplans-external-reviewers-purge": {
+        "task": "actionplans.tasks.external_reviewers_purge",
+        "schedule": crontab(hour=3, minute=25),
+    },
     # Generated PDFs expire; reports whose broker message was lost are queued again.
     "reports-expired-delete": {
         "task": "reports.tasks.reports_expired_delete",
@@ -312,6 +322,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
+    # The public guest registration form: per client address, and per meeting (the key).
+    "guest_register": "10/10m/ip,60/10m/key",
+    # The same address asked for again (its details are e-mailed once more): per address.
+    "guest_email_again": "3/h/key",
+    # "Send me a new link" of invited experts: per client address, and per e-mail address.
+    "expert_link_request": "5/10m/ip,3/h/key",
 }
 # What a refused sign-in tells the client to wait (Retry-After), in seconds: the window above.
 SIGN_IN_RETRY_AFTER = 300
@@ -323,6 +339,14 @@ if DEBUG and not PRODUCTION:
     MFA_TOTP_INSECURE_BYPASS_CODE = env_str("DEMO_MFA_CODE", "000000") or None
 MFA_TOTP_ISSUER = "Roma Inclusion WG"
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# Guests (people without an account) and invited experts: their name, e-mail address and
+# organisation are erased this many months after their meeting, or after their access to a
+# review ended (dietary and accessibility needs go 30 days after the meeting, as everyone's).
+GUEST_CONTACT_RETENTION_MONTHS = env_int("GUEST_CONTACT_RETENTION_MONTHS", 12)
+# An invited expert's sign-in link works once, within this many hours; the session it opens
+# lasts at most EXTERNAL_SESSION_HOURS (and ends after SESSION_COOKIE_AGE without activity).
+EXTERNAL_LINK_VALID_HOURS = env_int("EXTERNAL_LINK_VALID_HOURS", 72)
+EXTERNAL_SESSION_HOURS = env_int("EXTERNAL_SESSION_HOURS", 8)
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

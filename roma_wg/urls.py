@@ -10,6 +10,7 @@ from django.urls import include, path
 
 from accounts import sign_in
 from accounts.urls import people_patterns
+from actionplans.urls import expert_urlpatterns
 from actionplans.urls import public_urlpatterns as plan_public_patterns
 from cities.urls import invitation_patterns, officer_patterns, pledge_patterns, staff_patterns
 from meetings.urls import workspace_urlpatterns
@@ -45,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("workspace/meetings/", include((workspace_urlpatterns, "meetings_workspace"))),
     path("", include("practices.urls")),
     path("", include((plan_public_patterns, "actionplans_public"))),
+    path("experts/", include((expert_urlpatterns, "experts"))),
     path("network/", include("network.urls")),
     path("data/", include("opendata.urls")),
     path("accounts/invitation/", include(invitation_patterns)),

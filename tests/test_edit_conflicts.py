@@ -30,6 +30,7 @@ NOT_EDIT_FORMS = {
     "actionplans:measurement_new",  # a new dated value (a second one on a date is refused)
     "invitations_staff:new",  # a new invitation
     "people:erase",  # an erasure, asked to confirm
+    "people:address_data",  # looks up, downloads or erases what an address holds
     "personal_data:erase",
     "practices_workspace:themes",  # a person's own choice of themes: nobody else edits it
 }

@@ -46,7 +46,7 @@ from .form_world import (
 from .meetings_factories import MeetingFactory
 from .test_url_matrix import ARGS, EXPECTED
 from .test_url_matrix import _path as matrix_path
-from .url_world import build_world
+from .url_world import build_world, expert_client
 
 PEOPLE = {"staff": "staff@example.org", "braga": "braga@example.org"}
 
@@ -84,6 +84,25 @@ TARGETS = [
     ("failed report", "staff", {"reports:retry"}),
     ("meetings:register", "braga", {"meetings:register", "meetings:registration_cancel"}),
     ("meetings:register", "staff", {"meetings:register"}),
+    ("meetings:guest_register", "anon", {"meetings:guest_register"}),
+    ("meetings:guest_invited", "anon", {"meetings:guest_invited"}),
+    ("meetings:guest_confirm", "anon", {"meetings:guest_confirm"}),
+    ("meetings:guest_cancel", "anon", {"meetings:guest_cancel"}),
+    ("meetings:guest_erase", "anon", {"meetings:guest_erase"}),
+    (
+        "meetings_workspace:guests",
+        "staff",
+        {
+            "meetings_workspace:guest_approve",
+            "meetings_workspace:guest_decline",
+            "meetings_workspace:guest_invitation_revoke",
+        },
+    ),
+    (
+        "meetings_workspace:guest_invitation_new",
+        "staff",
+        {"meetings_workspace:guest_invitation_new"},
+    ),
     ("meetings_workspace:list", "braga", {"meetings_workspace:followup_done"}),
     ("meetings_workspace:new", "staff", {"meetings_workspace:new"}),
     ("meetings_workspace:edit", "staff", {"meetings_workspace:edit"}),
@@ -159,11 +178,23 @@ TARGETS = [
     (
         "actionplans:review",
         "staff",
-        {"actionplans:review", "actionplans:review_close", "actionplans:finding_respond"},
+        {
+            "actionplans:review",
+            "actionplans:review_close",
+            "actionplans:finding_respond",
+            "actionplans:expert_revoke",
+            "actionplans:expert_link",
+        },
     ),
+    ("actionplans:expert_new", "staff", {"actionplans:expert_new"}),
+    ("experts:link", "anon", {"experts:link"}),
+    ("experts:new_link", "anon", {"experts:new_link"}),
+    # The invited expert, in the limited session of one of their links (no account).
+    ("experts:review", "expert", {"experts:review"}),
     ("actionplans:review", "braga", {"actionplans:finding_respond"}),
     ("personal_data:erase", "braga", {"personal_data:erase"}),
     ("people:erase", "staff", {"people:erase"}),
+    ("people:address_data", "staff", {"people:address_data"}),
     ("account_login", "anon", {"account_login"}),
     ("account_reset_password", "anon", {"account_reset_password"}),
     ("password reset key", "anon", {"account_reset_password_from_key"}),
@@ -256,6 +287,7 @@ SHOWN_AGAIN_WITHOUT_ERRORS = {
 NOT_FUZZED = {
     # Signing out takes no input; posting it ends the session the other forms run in.
     "account_logout",
+    "experts:sign_out",
 }
 
 
@@ -307,12 +339,14 @@ def _fuzz_objects(built) -> dict:
     }
 
 
-def _client(who: str) -> Client:
+def _client(who: str, world=None) -> Client:
     # CSRF checked as in production: every submission carries the token its form had.
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     person, _, state = who.partition("+")
     if person == "anon":
         return client
+    if person == "expert":
+        return expert_client(world, client)
     email, password = PEOPLE[person], settings.DEMO_PASSWORD
     if state == "stage":
         signed = _fill_in(client, reverse("account_login"), login=email, password=password)
@@ -506,7 +540,7 @@ def _target_id(target) -> str:
 @pytest.mark.parametrize("target", TARGETS, ids=_target_id)
 def test_bad_input_never_breaks_a_form(world, target):
     page, who, actions = target
-    client = _client(who)
+    client = _client(who, world)
     page_path = _page_path(page, world)
     response = client.get(page_path, follow=True)
     assert response.status_code == 200, f"{page_path} answers {response.status_code}"

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from .url_world import build_world
+from .url_world import build_world, expert_client
 
 PEOPLE = ["staff@example.org", "braga@example.org", "turin@example.org", None]
 
@@ -60,6 +60,14 @@ ARGS = {
     "meetings:document": {"slug": "meeting", "pk": "document"},
     "meetings:register": {"slug": "meeting"},
     "meetings:registration_cancel": {"slug": "meeting", "pk": "registration"},
+    "meetings:guest_register": {"slug": "meeting"},
+    "meetings:guest_sent": {"slug": "meeting"},
+    "meetings:guest_invited": {"slug": "meeting", "token": "guest_invitation_token"},
+    "meetings:guest_confirm": {"token": "guest_confirm_token"},
+    "meetings:guest_registration": {"token": "guest_token"},
+    "meetings:guest_cancel": {"token": "guest_token"},
+    "meetings:guest_erase": {"token": "guest_token"},
+    "meetings:guest_data": {"token": "guest_token"},
     "meetings_workspace:list": {},
     "meetings_workspace:new": {},
     "meetings_workspace:followup_done": {"pk": "followup"},
@@ -81,6 +89,11 @@ ARGS = {
     "meetings_workspace:registrations_csv": {"slug": "meeting"},
     "meetings_workspace:attendance": {"slug": "meeting"},
     "meetings_workspace:attendee_new": {"slug": "meeting"},
+    "meetings_workspace:guests": {"slug": "meeting"},
+    "meetings_workspace:guest_approve": {"slug": "meeting", "pk": "guest"},
+    "meetings_workspace:guest_decline": {"slug": "meeting", "pk": "guest"},
+    "meetings_workspace:guest_invitation_new": {"slug": "meeting"},
+    "meetings_workspace:guest_invitation_revoke": {"slug": "meeting", "pk": "guest_invitation"},
     "meetings_workspace:outcomes": {"slug": "meeting"},
     "meetings_workspace:decision_new": {"slug": "meeting"},
     "meetings_workspace:decision_edit": {"slug": "meeting", "pk": "decision"},
@@ -134,6 +147,15 @@ ARGS = {
     "actionplans:review": {"pk": "review"},
     "actionplans:review_close": {"pk": "review"},
     "actionplans:finding_respond": {"pk": "finding"},
+    "actionplans:expert_new": {"pk": "review"},
+    "actionplans:expert_revoke": {"pk": "expert"},
+    "actionplans:expert_link": {"pk": "expert"},
+    "experts:link": {"token": "expert_token"},
+    "experts:new_link": {},
+    "experts:link_sent": {},
+    "experts:review": {"pk": "review"},
+    "experts:plan": {"pk": "review"},
+    "experts:sign_out": {},
     "reports:request": {},
     "reports:status": {"uid": "report"},
     "reports:download": {"uid": "report"},
@@ -143,6 +165,7 @@ ARGS = {
     "personal_data:erase": {},
     "personal_data:erased": {},
     "people:erase": {"pk": "officer"},
+    "people:address_data": {},
     "officers:list": {"slug": "braga"},
     "practices_workspace:themes": {},
     "notifications:list": {},
@@ -237,6 +260,16 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "meetings:document": (200, 200, 200, 200),
     "meetings:register": (200, 200, 200, 302),
     "meetings:registration_cancel": (405, 405, 405, 405),
+    # The world's meeting is open to anyone as a guest; a guest's own links need no sign-in:
+    # the signed token is the proof.
+    "meetings:guest_register": (200, 200, 200, 200),
+    "meetings:guest_sent": (200, 200, 200, 200),
+    "meetings:guest_invited": (200, 200, 200, 200),
+    "meetings:guest_confirm": (200, 200, 200, 200),
+    "meetings:guest_registration": (200, 200, 200, 200),
+    "meetings:guest_cancel": (200, 200, 200, 200),
+    "meetings:guest_erase": (200, 200, 200, 200),
+    "meetings:guest_data": (200, 200, 200, 200),
     "meetings_workspace:list": (200, 200, 200, 302),
     "meetings_workspace:new": (200, 403, 403, 302),
     "meetings_workspace:followup_done": (405, 405, 405, 405),
@@ -258,6 +291,12 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "meetings_workspace:registrations_csv": (200, 403, 403, 302),
     "meetings_workspace:attendance": (200, 403, 403, 302),
     "meetings_workspace:attendee_new": (200, 403, 403, 302),
+    # Guests' details: staff, and the host city's officers (the meeting is in Braga).
+    "meetings_workspace:guests": (200, 200, 403, 302),
+    "meetings_workspace:guest_approve": (405, 405, 405, 405),
+    "meetings_workspace:guest_decline": (405, 405, 405, 405),
+    "meetings_workspace:guest_invitation_new": (200, 403, 403, 302),
+    "meetings_workspace:guest_invitation_revoke": (405, 405, 405, 405),
     "meetings_workspace:outcomes": (200, 403, 403, 302),
     "meetings_workspace:decision_new": (200, 403, 403, 302),
     "meetings_workspace:decision_edit": (200, 403, 403, 302),
@@ -313,6 +352,17 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "actionplans:review": (200, 200, 404, 302),
     "actionplans:review_close": (405, 403, 403, 302),
     "actionplans:finding_respond": (405, 405, 405, 302),
+    "actionplans:expert_new": (200, 403, 403, 302),
+    "actionplans:expert_revoke": (405, 405, 405, 405),
+    "actionplans:expert_link": (405, 405, 405, 405),
+    # Invited experts (no account): the link and the new-link form are public; their review and
+    # plan open only in the session one of their links started (EXTERNAL_EXPECTED).
+    "experts:link": (200, 200, 200, 200),
+    "experts:new_link": (200, 200, 200, 200),
+    "experts:link_sent": (200, 200, 200, 200),
+    "experts:review": (302, 302, 302, 302),
+    "experts:plan": (302, 302, 302, 302),
+    "experts:sign_out": (405, 405, 405, 405),
     "reports:request": (405, 405, 405, 405),
     "reports:status": (200, 200, 404, 404),
     "reports:download": (404, 404, 404, 404),
@@ -322,6 +372,7 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "personal_data:erase": (200, 200, 200, 302),
     "personal_data:erased": (302, 302, 302, 200),
     "people:erase": (200, 403, 403, 302),
+    "people:address_data": (200, 403, 403, 302),
     "officers:list": (200, 200, 403, 302),
     "practices_workspace:themes": (200, 200, 200, 302),
     "notifications:list": (200, 200, 200, 302),
@@ -397,11 +448,18 @@ POST_EXPECTED = {
     "meetings_workspace:item_move": (403, 302),
     "meetings_workspace:session_delete": (403, 302),
     "meetings_workspace:decision_delete": (403, 302),
+    "meetings_workspace:guest_approve": (403, 302),
+    "meetings_workspace:guest_decline": (403, 302),
+    "meetings_workspace:guest_invitation_revoke": (403, 302),
     "practices_workspace:submit": (404, 302),
     "practices_workspace:attachment_delete": (404, 302),
     "practices_workspace:guideline_publish": (403, 302),
     "actionplans:review_close": (403, 302),
     "actionplans:finding_respond": (404, 302),
+    "actionplans:expert_revoke": (403, 302),
+    "actionplans:expert_link": (403, 302),
+    # Ends an expert's session (there is none here): nothing to refuse, back home.
+    "experts:sign_out": (302, 302),
     "reports:request": (404, 404),
     "reports:retry": (404, 404),
     # Marks the person's own notifications (none here) as read; anonymous visitors sign in.
@@ -412,6 +470,12 @@ POST_EXPECTED = {
     # Without a token: a problem document (401) whoever posts.
     "api:measurements": (401, 401),
 }
+
+# The fifth kind of visitor: the world's invited expert, in the limited session one of their
+# sign-in links started (no account). Every address answers them as it answers an anonymous
+# visitor (the fourth column, and POST_EXPECTED's second), except their own review and plan.
+EXTERNAL_EXPECTED = {"experts:review": 200, "experts:plan": 200}
+EXTERNAL_POST_EXPECTED: dict[str, int] = {}
 
 NOT_CHECKED = {
     # Framework and library URLs, tested by their own suites or the accounts tests.
@@ -481,3 +545,24 @@ def test_outsiders_cannot_post_to_any_post_only_address(demo, settings, tmp_path
         path = _path(name, world)
         refused[name] = (other_city.post(path).status_code, Client().post(path).status_code)
     assert refused == POST_EXPECTED
+
+
+@pytest.mark.django_db
+def test_an_invited_expert_is_answered_as_an_anonymous_visitor_but_on_their_review(
+    demo, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world(settings)
+    client = expert_client(world)
+    got = {name: client.get(_path(name, world)).status_code for name in ARGS}
+    expected = {name: EXTERNAL_EXPECTED.get(name, EXPECTED[name][3]) for name in ARGS}
+    assert {name: (got[name], expected[name]) for name in ARGS if got[name] != expected[name]} == {}
+    assert client.session.get("external_reviewer"), "the expert's session ended on the way"
+
+    posted = {}
+    for name in POST_ONLY:
+        posted[name] = expert_client(world).post(_path(name, world)).status_code
+    expected_posts = {
+        name: EXTERNAL_POST_EXPECTED.get(name, POST_EXPECTED[name][1]) for name in POST_ONLY
+    }
+    assert posted == expected_posts

@@ -3,19 +3,31 @@ other city, staff see everything, anonymous visitors see only what is public."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
-from actionplans.models import ActionEvidence, Finding, Milestone, ProgressUpdate, Review
+from actionplans.experts import link_create
+from actionplans.models import (
+    ActionEvidence,
+    ExternalReviewer,
+    Finding,
+    Milestone,
+    ProgressUpdate,
+    Review,
+)
 from api.models import ApiToken
 from cities.models import City, Invitation, Pledge
 from imports.models import DataImport
-from meetings.models import MeetingDocument
+from meetings.guests import confirm_token, registration_token
+from meetings.models import GuestInvitation, MeetingDocument, Registration, new_secret
 from notifications.models import Notification
 from notifications.services import unsubscribe_token
 from objectives.models import (
@@ -81,7 +93,11 @@ def build_world(settings) -> World:
         content_type="application/pdf", size=len(PDF),
     )  # fmt: skip
     guideline = Guideline.objects.create(title="Draft guideline", slug="draft-guideline", topic="T")
-    meeting = MeetingFactory(host_city=braga, slug="braga-future-meeting")
+    # Open to guests, who need the staff's approval.
+    meeting = MeetingFactory(
+        host_city=braga, slug="braga-future-meeting", guest_access="open",
+        guests_need_approval=True,
+    )  # fmt: skip
     document = MeetingDocument.objects.create(
         meeting=meeting, title="D", file=ContentFile(PDF, name="d.pdf"),
         content_type="application/pdf", size=len(PDF),
@@ -115,6 +131,23 @@ def build_world(settings) -> World:
     )  # fmt: skip
     activity = Activity.objects.filter(objective__work_plan__is_published=True).first()
     year = _year_records()
+    guest = {
+        "meeting": meeting, "kind": "guest", "city": None, "role": "", "self_registered": True,
+        "guest_category": "practitioner", "place": "Porto", "country": "PT",
+    }  # fmt: skip
+    pending_guest = RegistrationFactory(
+        **guest, status=Registration.Status.PENDING, guest_key=new_secret(),
+        name="Pending guest", email="pending.guest@example.org",
+    )  # fmt: skip
+    awaiting_guest = RegistrationFactory(
+        **guest, status=Registration.Status.AWAITING_APPROVAL, guest_key=new_secret(),
+        name="Awaiting guest", email="awaiting.guest@example.org",
+    )  # fmt: skip
+    shared_link = GuestInvitation.objects.create(meeting=meeting, max_uses=5, created_by=staff)
+    expert = ExternalReviewer.objects.create(
+        review=review, name="Invited evaluator", organisation="Evaluation team",
+        email="expert@example.org", role=ExternalReviewer.Role.EVALUATOR, invited_by=staff,
+    )  # fmt: skip
     return World(
         {
             "plan": plan.pk, "action": action.pk, "indicator": indicator.pk,
@@ -131,6 +164,10 @@ def build_world(settings) -> World:
             "activity": activity.pk, "achievement": Achievement.objects.first().pk,
             "unsubscribe_token": unsubscribe_token(user=braga_lead, kind="review_opened"),
             **year,
+            "guest": awaiting_guest.pk, "guest_token": registration_token(awaiting_guest),
+            "guest_confirm_token": confirm_token(pending_guest),
+            "guest_invitation": shared_link.pk, "guest_invitation_token": shared_link.token,
+            "expert": expert.pk, "expert_token": link_create(expert),
         }
     )  # fmt: skip
 
@@ -154,3 +191,14 @@ def _year_records() -> dict:
         "advocacy": AdvocacyAction.objects.filter(year=2019).first().pk,
         "pledge": Pledge.objects.order_by("pk").first().pk,
     }  # fmt: skip
+def expert_client(world: World, client: Client | None = None) -> Client:
+    """A browser in the limited session of the world's invited expert (no account): one of
+    their sign-in links used."""
+    client = client or Client()
+    token = link_create(ExternalReviewer.objects.get(pk=world["expert"]))
+    url = reverse("experts:link", kwargs={"token": token})
+    page = client.get(url).content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    response = client.post(url, {"csrfmiddlewaretoken": csrf})
+    assert response.status_code == 302, response.status_code
+    return client
