@@ -191,6 +191,8 @@ def _year_records() -> dict:
         "advocacy": AdvocacyAction.objects.filter(year=2019).first().pk,
         "pledge": Pledge.objects.order_by("pk").first().pk,
     }  # fmt: skip
+
+
 def expert_client(world: World, client: Client | None = None) -> Client:
     """A browser in the limited session of the world's invited expert (no account): one of
     their sign-in links used."""
