@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.mfa.StaffMFARequiredMiddleware",
     "accounts.middleware.RememberLanguageMiddleware",
+    # Last, so it is the first to see a view's exception: an unreachable file store is a 503.
+    "core.middleware.StorageUnavailableMiddleware",
 ]
 
 # Form fields render through templates/django/forms/field.html: one pattern everywhere (label,
@@ -316,6 +318,31 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Uploaded files and generated reports: under MEDIA_ROOT by default; with S3_BUCKET set, in an
+# S3-compatible object store shared by every host (core/storage.py). Files stay private either
+# way: downloads pass the access helpers, then stream through the portal or redirect to a
+# signed URL valid for S3_SIGNED_URL_SECONDS (FILE_DOWNLOADS=signed-url).
+S3_BUCKET = env_str("S3_BUCKET")
+S3_CONNECT_TIMEOUT = env_int("S3_CONNECT_TIMEOUT", 5)
+S3_READ_TIMEOUT = env_int("S3_READ_TIMEOUT", 30)
+S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", 60)
+FILE_DOWNLOADS = env_choice("FILE_DOWNLOADS", "stream", ["stream", "signed-url"])
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "location": env_str("S3_PREFIX").strip("/"),
+            "addressing_style": env_choice(
+                "S3_ADDRESSING_STYLE", "auto", ["auto", "path", "virtual"]
+            ),
+        },
+    }
 
 # --- Security ------------------------------------------------------------------------
 

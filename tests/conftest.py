@@ -167,3 +167,21 @@ def live_demo(transactional_db, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     demo_load()
     return live_server
+
+
+@pytest.fixture(scope="session")
+def object_store():
+    """A real S3-compatible server (moto, in server mode) for the whole run."""
+    from .objectstore import ObjectStore
+
+    store = ObjectStore().start()
+    yield store
+    store.stop()
+
+
+@pytest.fixture
+def s3_storage(object_store, settings):
+    """The portal's files in a fresh bucket of the object store, for one test."""
+    bucket = object_store.new_bucket()
+    settings.STORAGES = {**settings.STORAGES, "default": object_store.storage_setting(bucket)}
+    yield bucket
