@@ -32,6 +32,7 @@ def storage_unavailable(request: HttpRequest, form: forms.BaseForm) -> None:
     form.add_error(None, STORE_UNAVAILABLE)
     request.storage_unavailable = True
 
+
 FORM_TEMPLATE = "core/form.html"
 
 

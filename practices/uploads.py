@@ -106,6 +106,4 @@ class StoredFile(models.Model):
     def download_response(self) -> HttpResponse:
         """Streamed from the file store (or a short-lived signed URL); the caller checked
         access. 404 when the file is missing, 503 when the store does not answer."""
-        return file_response(
-            self.file, filename=self.original_name, content_type=self.content_type
-        )
+        return file_response(self.file, filename=self.original_name, content_type=self.content_type)

@@ -15,8 +15,7 @@ from accounts.access import staff_required
 from cities.selectors import cities_for_user
 from core.middleware import accepts_uploads
 from core.storage import StorageUnavailable
-from core.views import storage_unavailable
-from core.views import Attempt, attempt_save, form_page, form_status
+from core.views import Attempt, attempt_save, form_page, form_status, storage_unavailable
 
 from . import access
 from .forms import (

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.storage import stored_file_delete
+from core.storage import StorageUnavailable, stored_file_delete
 
 from . import notices
 from .models import Report, report_file_path
