@@ -404,6 +404,9 @@ if PRODUCTION:
 # Demo data and demo accounts are for development machines only.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "roma-wg-demo-2020")
 
+# Where `manage.py backup` writes when given no --output (ops/backup.py).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+
 # --- Logs and metrics (ops/) -----------------------------------------------------------
 
 # One JSON line per request and per task, with the request id (ops/logs.py); "text" prints the
