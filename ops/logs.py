@@ -74,6 +74,8 @@ def configure_structlog() -> None:
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,
     )
+    # Python's warnings (a library's, Celery's) are log lines like any other.
+    logging.captureWarnings(True)
     _configured = True
 
 

@@ -428,6 +428,10 @@ LOGGING = {
         # would repeat it with the raw path, which may hold a key.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        # Each task has its one line ("task", ops/signals.py); Celery's own "received" and
+        # "succeeded" lines would repeat it (failures stay, at ERROR, with their traceback).
+        "celery.app.trace": {"level": "WARNING"},
+        "celery.worker.strategy": {"level": "WARNING"},
         # botocore and urllib3 log request details (signed URLs) at DEBUG.
         "botocore": {"level": "WARNING"},
         "urllib3": {"level": "WARNING"},

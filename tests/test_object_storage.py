@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -225,3 +226,82 @@ def test_a_meeting_document_upload_while_the_store_is_down_saves_nothing(
     assert response.status_code == 503
     assert 'value="Agenda draft"' in response.content.decode()
     assert not MeetingDocument.objects.exists()
+
+
+# --- Two web hosts and a worker host ---------------------------------------------------
+
+
+def test_two_web_hosts_behave_as_one(two_hosts, object_store, s3_storage):
+    import requests
+
+    from actionplans.models import ActionPlan
+    from reports.models import Report
+
+    from .hosts import form_with, sign_in, wait_until
+
+    web_a, web_b, _worker = two_hosts
+    plan = ActionPlan.objects.filter(city__slug="braga", is_public=True).first()
+    action = plan.actions.order_by("pk").first()
+    browser = requests.Session()
+
+    # Signed in on A, the same session works on B.
+    sign_in(browser, web_a, "braga@example.org", django_settings.DEMO_PASSWORD)
+    on_b = browser.get(f"{web_b.url}/en/workspace/", allow_redirects=False)
+    assert on_b.status_code == 200
+    assert "Sign out" in on_b.text
+
+    # B caches the public plan page; a change saved on A shows on B at once.
+    public = f"{web_b.url}/en/plans/{plan.pk}/"
+    assert action.title in browser.get(public).text
+    edit_url = f"{web_a.url}/en/workspace/actions/{action.pk}/"
+    fields = form_with(browser.get(edit_url).text, "title")
+    fields["title"] = "Mediators in every school (renamed on host A)"
+    saved = browser.post(
+        edit_url, data=fields, headers={"Referer": edit_url}, allow_redirects=False
+    )
+    assert saved.status_code == 302, saved.text[:2000]
+    assert "renamed on host A" in browser.get(public).text
+
+    # Uploaded through A, downloaded through B.
+    upload_url = f"{web_a.url}/en/workspace/actions/{action.pk}/evidence/"
+    fields = form_with(browser.get(upload_url).text, "csrfmiddlewaretoken")
+    fields["title"] = "Attendance sheet"
+    uploaded = browser.post(
+        upload_url,
+        data=fields,
+        files={"file": ("sheet.pdf", PDF, "application/pdf")},
+        headers={"Referer": upload_url},
+        allow_redirects=False,
+    )
+    assert uploaded.status_code == 302
+    evidence = ActionEvidence.objects.get(action=action)
+    downloaded = browser.get(f"{web_b.url}{evidence.get_absolute_url()}")
+    assert downloaded.status_code == 200
+    assert downloaded.content == PDF
+
+    # A report asked for on B, rendered by the worker host, downloaded through A.
+    token = browser.cookies.get("csrftoken")
+    asked = browser.post(
+        f"{web_b.url}/en/reports/request/",
+        data={"kind": "plan_progress", "object_id": plan.pk, "csrfmiddlewaretoken": token},
+        headers={"Referer": f"{web_b.url}/en/plans/{plan.pk}/"},
+        allow_redirects=False,
+    )
+    assert asked.status_code == 303
+    report = Report.objects.latest("created_at")
+    wait_until(lambda: not Report.objects.get(pk=report.pk).is_pending, timeout=90)
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY, report.error
+    assert report.file.name in object_store.keys(s3_storage)
+    pdf = browser.get(f"{web_a.url}/en/reports/{report.uid}/download/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+    # Signed out on B: A no longer knows the session either.
+    token = browser.cookies.get("csrftoken")
+    browser.post(
+        f"{web_b.url}/en/accounts/logout/",
+        data={"csrfmiddlewaretoken": token},
+        headers={"Referer": f"{web_b.url}/en/workspace/"},
+    )
+    after = browser.get(f"{web_a.url}/en/workspace/", allow_redirects=False)
+    assert after.status_code == 302
