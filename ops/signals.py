@@ -3,7 +3,9 @@ task run writes one line ("task": name, id, state, duration, request id) and is 
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 
 import structlog
 from celery import signals
@@ -71,6 +73,13 @@ def _keep_django_logging(**kwargs) -> None:
 
 @signals.worker_init.connect
 def _serve_worker_metrics(**kwargs) -> None:
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        # The children's metric files: fresh with each start of the worker.
+        path = Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        for stale in path.glob("*.db"):
+            stale.unlink()
     port = settings.WORKER_METRICS_PORT
     if port:
         from .metrics import serve_worker_metrics

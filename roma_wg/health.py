@@ -89,23 +89,22 @@ def _cache_state() -> str:
         return "unavailable"
 
 
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
+def health_states() -> dict[str, str]:
+    """What /healthz and `manage.py health` say of each part."""
     database, broker = _database_state(), _broker_state()
     if broker == "in-process":
         worker = "in-process"
     else:
         worker = _worker_state() if broker == "ok" else "unavailable"
-    healthy = database == "ok"
+    return {"database": database, "broker": broker, "worker": worker, "beat": beat_state()}
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    states = health_states()
+    healthy = states["database"] == "ok"
     return JsonResponse(
-        {
-            "status": "ok" if healthy else "error",
-            "database": database,
-            "broker": broker,
-            "worker": worker,
-            "beat": beat_state(),
-        },
-        status=200 if healthy else 503,
+        {"status": "ok" if healthy else "error", **states}, status=200 if healthy else 503
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -19,8 +20,12 @@ from django.db import connection, transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = connection.vendor == "postgresql"
+PG_TOOLS = bool(shutil.which("pg_dump") and shutil.which("pg_restore"))
+if POSTGRES and not PG_TOOLS and os.environ.get("REQUIRE_SERVICES"):
+    raise RuntimeError("pg_dump is missing: .ci/run installs postgresql-client")
 needs_postgres = pytest.mark.skipif(
-    not POSTGRES, reason="pg_dump's snapshot needs the suite on PostgreSQL (CI always is)"
+    not (POSTGRES and PG_TOOLS),
+    reason="needs the suite on PostgreSQL and pg_dump (Debian: postgresql-client); CI has both",
 )
 
 
