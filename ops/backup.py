@@ -342,7 +342,7 @@ def backup_restore(
             _pg_restore(db, Path(work) / member, replace=replace)
         else:
             _sqlite_restore(db, Path(work) / member)
-        restored = _restore_files(archive, manifest, storage)
+        restored = _restore_files(archive, manifest, storage, replace=replace)
     counts = _table_counts(db)
     wrong = {
         table: (expected, counts.get(table))
@@ -434,14 +434,14 @@ def _sqlite_restore(db, copy: Path) -> None:
         target.close()
 
 
-def _restore_files(archive: tarfile.TarFile, manifest: dict, storage) -> int:
+def _restore_files(archive: tarfile.TarFile, manifest: dict, storage, *, replace: bool) -> int:
     restored = 0
     for item in manifest["files"]:
         name = item["name"]
         handle = archive.extractfile(FILES_PREFIX + name)
         data = _Verified(handle, item)
-        if storage.exists(name):
-            storage.delete(name)  # only with --replace (checked before)
+        if replace and storage.exists(name):
+            storage.delete(name)
         saved = storage.save(name, File(data, name=name))
         data.finish()
         if saved != name:

@@ -35,6 +35,6 @@ class Command(BaseCommand):
         )
         if result.missing:
             self.stderr.write(
-                f"{len(result.missing)} file(s) named by the database were already gone "
-                "from the store (old history rows): " + ", ".join(result.missing[:10])
+                f"{len(result.missing)} file(s) named by the database are not in the file store "
+                "(first ten): " + ", ".join(result.missing[:10])
             )
