@@ -18,7 +18,7 @@ import os
 import time
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.views.decorators.cache import never_cache
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -155,7 +155,8 @@ def _authorised(request: HttpRequest) -> bool:
 def metrics_view(request: HttpRequest) -> HttpResponse:
     """/metrics for Prometheus: 404 unless the bearer token matches METRICS_TOKEN."""
     if not _authorised(request):
-        raise Http404
+        # A bare 404, the same as for an address that does not exist.
+        return HttpResponseNotFound(b"Not found", content_type="text/plain")
     shared = CollectorRegistry()
     shared.register(SharedStateCollector())
     body = generate_latest(process_registry()) + generate_latest(shared)

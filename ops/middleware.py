@@ -85,3 +85,27 @@ class RequestObservabilityMiddleware:
 
 
 KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+
+class OperationsEndpointsMiddleware:
+    """/healthz, /readyz and /metrics answer whatever Host header they are asked with.
+
+    Probes and Prometheus reach a container by its address or service name (127.0.0.1:8000,
+    web:8000), which ALLOWED_HOSTS rightly does not list; these three pages build no link from
+    the host, so they are answered here, before CommonMiddleware refuses the host (400), and
+    without a session, which they do not need.
+    """
+
+    PATHS = {"/healthz", "/readyz", "/metrics"}
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info in self.PATHS:
+            from django.urls import resolve
+
+            match = resolve(request.path_info)
+            request.resolver_match = match
+            return match.func(request, *match.args, **match.kwargs)
+        return self.get_response(request)

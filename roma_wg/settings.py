@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: one JSON log line and the metrics of every answer, with its request id.
     "ops.middleware.RequestObservabilityMiddleware",
+    # Probes and Prometheus: answered before the host check and the session.
+    "ops.middleware.OperationsEndpointsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

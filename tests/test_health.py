@@ -157,3 +157,16 @@ def test_readyz_is_not_ready_when_the_file_store_is_down_but_healthz_stays_up(cl
     assert response.status_code == 503
     assert response.json()["files"] == "unavailable"
     assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_probes_answer_on_an_internal_host_name_other_pages_do_not(client, settings):
+    settings.METRICS_TOKEN = "a-metrics-token-long-enough-0123456789"
+    assert client.get("/healthz", HTTP_HOST="127.0.0.1:8000").status_code == 200
+    assert client.get("/readyz", HTTP_HOST="web:8000").status_code == 200
+    scraped = client.get(
+        "/metrics", HTTP_HOST="web:8000", HTTP_AUTHORIZATION=f"Bearer {settings.METRICS_TOKEN}"
+    )
+    assert scraped.status_code == 200
+    assert client.get("/metrics", HTTP_HOST="web:8000").status_code == 404
+    assert client.get("/en/", HTTP_HOST="web:8000").status_code == 400
