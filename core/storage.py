@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 from datetime import timedelta
+from urllib.parse import quote
 
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
@@ -103,7 +104,7 @@ class PrivateS3Storage(S3Storage):
 
     @_translated
     def signed_url(self, name: str, *, filename: str, content_type: str, seconds: int) -> str:
-        disposition = f"attachment; filename*=UTF-8''{_quote(filename)}"
+        disposition = f"attachment; filename*=UTF-8''{quote(filename, safe='')}"
         return self.url(
             name,
             parameters={
@@ -117,12 +118,6 @@ class PrivateS3Storage(S3Storage):
     def check(self) -> None:
         """Raise StorageUnavailable unless the bucket answers."""
         self.connection.meta.client.head_bucket(Bucket=self.bucket_name)
-
-
-def _quote(filename: str) -> str:
-    from urllib.parse import quote
-
-    return quote(filename, safe="")
 
 
 def storage_state(storage=None) -> str:

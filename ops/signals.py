@@ -50,7 +50,8 @@ def _task_finished(sender=None, task_id=None, task=None, state=None, **kwargs) -
     if started is not None:
         duration = time.perf_counter() - started
         TASK_DURATION.labels(task=name).observe(duration)
-    logger.info(
+    log = logger.warning if outcome == "failure" else logger.info
+    log(
         "task",
         state=outcome,
         duration_ms=round(duration * 1000, 1) if duration is not None else None,
