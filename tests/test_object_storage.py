@@ -305,3 +305,25 @@ def test_two_web_hosts_behave_as_one(two_hosts, object_store, s3_storage):
     )
     after = browser.get(f"{web_a.url}/en/workspace/", allow_redirects=False)
     assert after.status_code == 302
+
+
+def test_a_report_rendered_while_the_store_is_down_fails_with_a_reason(stoppable_store):
+    from django.utils import timezone
+
+    from practices.models import Guideline, GuidelineSection
+    from reports.services import report_render
+
+    guideline = Guideline.objects.create(
+        title="Unstored guideline",
+        slug="unstored-guideline",
+        topic="Housing",
+        status="published",
+        published_at=timezone.now(),
+    )
+    GuidelineSection.objects.create(guideline=guideline, title="Only section", body="<p>Hi</p>")
+    report = Report.objects.create(kind="guideline", object_id=guideline.pk, language="en")
+    stoppable_store.stop()
+    report = report_render(report_id=report.pk)
+    assert report.status == Report.Status.FAILED
+    assert "file store" in report.error
+    assert not report.file
