@@ -76,12 +76,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: one JSON log line and the metrics of every answer, with its request id.
     "ops.middleware.RequestObservabilityMiddleware",
-    # Probes and Prometheus: answered before the host check and the session.
-    "ops.middleware.OperationsEndpointsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ResponseHeadersMiddleware",
+    # Probes and Prometheus: answered before the host check and the session.
+    "ops.middleware.OperationsEndpointsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
