@@ -1,5 +1,7 @@
 # The portal's image: one image for web (gunicorn), worker and beat.
-FROM python:3.13-slim-bookworm
+# Debian 13 (trixie): its postgresql-client is 17, the version of the db service, for
+# `manage.py backup` (pg_dump) and `manage.py restore` (pg_restore).
+FROM python:3.13-slim-trixie
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -7,9 +9,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     PATH="/opt/venv/bin:$PATH"
 
-# gettext compiles the translations; the pango libraries are what WeasyPrint renders PDFs with.
+# gettext compiles the translations; the pango libraries are what WeasyPrint renders PDFs with;
+# postgresql-client brings pg_dump and pg_restore for the backups.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 curl \
+       postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
     && pip install --no-cache-dir uv
 
@@ -23,4 +27,4 @@ RUN python manage.py compilemessages --ignore=tools -v0 \
 RUN useradd --system --uid 1000 portal && mkdir -p /app/var && chown -R portal /app/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "roma_wg.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "roma_wg.wsgi:application", "-c", "roma_wg/gunicorn.py"]

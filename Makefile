@@ -44,7 +44,9 @@ $(HTMLCHECK): tools/htmlcheck/package-lock.json
 	@npm ci --prefix tools/htmlcheck --ignore-scripts --no-audit --no-fund --silent
 	@touch $@
 
+# The backup tests run pg_dump and pg_restore (Debian: postgresql-client, which CI installs).
 test: setup $(HTMLCHECK)
+	@command -v pg_dump >/dev/null 2>&1 || echo "pg_dump is missing: the PostgreSQL backup tests are skipped (apt-get install postgresql-client)."
 	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_ARGS)
 
 # pip-audit lives in its own environment (the "audit" group), so `make setup` never installs it.

@@ -108,6 +108,7 @@ def action_validate(*, action: Action, status: str, note: str, by) -> Action:
     return action
 
 
+@transaction.atomic  # the file is stored first: an unreachable store leaves no row behind
 def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
     try:
         values = ActionEvidence.values_for(upload=upload, title=title, by=by)

@@ -85,3 +85,33 @@ class ResponseHeadersMiddleware:
             response.headers.pop("Cache-Control", None)
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class StorageUnavailableMiddleware:
+    """The file store not answering is "try again later" (503 with Retry-After), never a 500.
+
+    A download, or any page that reads the store, answers the 503 page; a form whose file could
+    not be stored is shown again with what was typed (core.views.storage_unavailable) and its
+    status becomes 503 here.
+    """
+
+    RETRY_AFTER = 60
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "storage_unavailable", False) and response.status_code < 500:
+            response.status_code = 503
+            response["Retry-After"] = str(self.RETRY_AFTER)
+        return response
+
+    def process_exception(self, request, exception):
+        from .storage import StorageUnavailable
+
+        if not isinstance(exception, StorageUnavailable):
+            return None
+        response = render(request, "503.html", {"storage": True}, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER)
+        return response

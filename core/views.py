@@ -13,9 +13,25 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
 
 from .editing import BadEditToken, EditConflict, edit_guard
 from .forms import STALE_FORM
+from .storage import StorageUnavailable
+
+# Said in the form when the file store does not answer: what was typed is still in the form.
+STORE_UNAVAILABLE = gettext_lazy(
+    "The file store is not answering just now, so nothing was saved. What you entered is kept "
+    "below: choose the file again and send the form in a few minutes."
+)
+
+
+def storage_unavailable(request: HttpRequest, form: forms.BaseForm) -> None:
+    """Show the form again with the message above; the answer becomes 503 with Retry-After
+    (core.middleware.StorageUnavailableMiddleware)."""
+    form.add_error(None, STORE_UNAVAILABLE)
+    request.storage_unavailable = True
+
 
 FORM_TEMPLATE = "core/form.html"
 
@@ -92,6 +108,8 @@ def attempt_save(
         form.add_error(None, STALE_FORM)
     except ValidationError as error:
         add_service_errors(form, error)
+    except StorageUnavailable:
+        storage_unavailable(request, form)
     else:
         if success:
             messages.success(request, success(saved) if callable(success) else success)

@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from cities.models import City
 from cities.selectors import cities_for_user
+from core.storage import stored_file_delete
 from fragments.versions import content_changed
 from objectives.models import Activity
 
@@ -529,7 +530,8 @@ def document_add(*, meeting: Meeting, title: str, file: UploadedFile, by: User) 
 @transaction.atomic
 def document_delete(*, document: MeetingDocument, by: User) -> None:
     meeting = document.meeting
-    document.file.delete(save=False)
+    # After the commit, and not while a backup copies the files (core/storage.py).
+    stored_file_delete(document.file.name, storage=document.file.storage)
     document.delete()
     _changed(meeting)
 

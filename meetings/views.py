@@ -29,7 +29,15 @@ from django.views.decorators.http import condition, require_POST
 from accounts.sign_in import as_too_many, over_limit
 from core.exports import spreadsheet_safe
 from core.middleware import accepts_uploads
-from core.views import Attempt, add_service_errors, attempt_save, form_page, form_status
+from core.storage import StorageUnavailable, file_response
+from core.views import (
+    Attempt,
+    add_service_errors,
+    attempt_save,
+    form_page,
+    form_status,
+    storage_unavailable,
+)
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -201,14 +209,11 @@ def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
 def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     meeting = meeting_for_visitor(request.user, slug=slug)
     document = _object_or_404(meeting.documents.all(), _("There is no such document."), pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("This document is no longer available.")) from None
-    return FileResponse(
-        handle,
+    return file_response(
+        document.file,
         content_type=document.content_type,
         filename=document.file.name.rsplit("/", 1)[-1],
+        as_attachment=False,
     )
 
 
@@ -503,6 +508,8 @@ def document_new(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except StorageUnavailable:
+            storage_unavailable(request, form)
         else:
             messages.success(request, _("The document is added."))
             return redirect("meetings_workspace:manage", slug=meeting.slug)

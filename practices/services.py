@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cities.models import City
+from core.storage import stored_file_delete
 
 from . import notices
 from .models import (
@@ -174,6 +175,7 @@ def practice_publish(*, practice: Practice, by, comment: str = "") -> Practice:
     return practice
 
 
+@transaction.atomic  # the file is stored first: an unreachable store leaves no row behind
 def attachment_add(*, practice: Practice, upload, title: str, by) -> PracticeAttachment:
     values = PracticeAttachment.values_for(upload=upload, title=title, by=by)
     return PracticeAttachment.objects.create(practice=practice, **values)
@@ -182,7 +184,7 @@ def attachment_add(*, practice: Practice, upload, title: str, by) -> PracticeAtt
 def attachment_delete(*, attachment: PracticeAttachment) -> None:
     stored = attachment.file
     attachment.delete()
-    transaction.on_commit(lambda: stored.delete(save=False))
+    stored_file_delete(stored.name, storage=stored.storage)
 
 
 @transaction.atomic

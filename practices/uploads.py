@@ -9,10 +9,12 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import FileResponse, Http404
+from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.storage import file_response
 
 # Detected type -> (extensions accepted for it, MIME type served).
 ALLOWED_TYPES = {
@@ -101,11 +103,7 @@ class StoredFile(models.Model):
             "uploaded_by": by,
         }
 
-    def download_response(self) -> FileResponse:
-        try:
-            handle = self.file.open("rb")
-        except FileNotFoundError:
-            raise Http404(gettext("The file of this attachment is missing.")) from None
-        return FileResponse(
-            handle, as_attachment=True, filename=self.original_name, content_type=self.content_type
-        )
+    def download_response(self) -> HttpResponse:
+        """Streamed from the file store (or a short-lived signed URL); the caller checked
+        access. 404 when the file is missing, 503 when the store does not answer."""
+        return file_response(self.file, filename=self.original_name, content_type=self.content_type)

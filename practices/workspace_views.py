@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from accounts.access import staff_required
 from cities.selectors import cities_for_user
 from core.middleware import accepts_uploads
-from core.views import Attempt, attempt_save, form_page, form_status
+from core.storage import StorageUnavailable
+from core.views import Attempt, attempt_save, form_page, form_status, storage_unavailable
 
 from . import access
 from .forms import (
@@ -161,6 +162,8 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error("file", error)
+        except StorageUnavailable:
+            storage_unavailable(request, form)
         else:
             messages.success(request, _("The file is attached."))
             return redirect("practices_workspace:edit", pk=practice.pk)

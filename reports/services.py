@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.storage import StorageUnavailable, stored_file_delete
+
 from . import notices
 from .models import Report, report_file_path
 from .pdf import html_to_pdf
@@ -196,10 +198,16 @@ def report_render(*, report_id: int) -> Report | None:
             pages=getattr(pdf, "pages", None),
             size=len(pdf),
         ):
-            default_storage.delete(name)  # another run finished first
+            stored_file_delete(name, committed=True)  # another run finished first
         notices.report_ready(Report.objects.select_related("requested_by").get(pk=report.pk))
     except ReportUnavailable as reason:
         _fail(report.pk, str(reason))
+    except StorageUnavailable:
+        with translation.override(report.language):
+            _fail(
+                report.pk,
+                _("The file store was not answering. Please try again in a few minutes."),
+            )
     except SoftTimeLimitExceeded:
         with translation.override(report.language):
             _fail(report.pk, _("Producing the report took too long. Please try again later."))
@@ -251,7 +259,7 @@ def reports_expired_delete(*, now=None) -> int:
     )
     count, _details = Report.objects.filter(pk__in=expired_ids).delete()
     for name in names - kept:
-        default_storage.delete(name)
+        stored_file_delete(name, committed=True)
     return count
 
 

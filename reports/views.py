@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.storage import file_response
+
 from . import access, limits, services
 from .models import Report
 
@@ -91,14 +93,8 @@ def report_status(request: HttpRequest, uid) -> HttpResponse:
 @never_cache
 def report_download(request: HttpRequest, uid) -> FileResponse:
     report = access.get_report_for_download(request.user, uid=uid)
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
     filename = f"{slugify(report.title)[:80] or report.kind}.pdf"
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type="application/pdf"
-    )
+    response = file_response(report.file, filename=filename, content_type="application/pdf")
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -76,15 +76,20 @@ INSTALLED_APPS = [
     "portal",
     "workspace",
     "demo",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    # First: one JSON log line and the metrics of every answer, with its request id.
+    "ops.middleware.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before everything that may answer: preflights, 304s and 429s carry the CORS headers too.
     "api.middleware.ApiCorsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ResponseHeadersMiddleware",
+    # Probes and Prometheus: answered before the host check and the session.
+    "ops.middleware.OperationsEndpointsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
@@ -97,6 +102,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.mfa.StaffMFARequiredMiddleware",
     "accounts.middleware.RememberLanguageMiddleware",
+    # Last, so it is the first to see a view's exception: an unreachable file store is a 503.
+    "core.middleware.StorageUnavailableMiddleware",
 ]
 
 # Form fields render through templates/django/forms/field.html: one pattern everywhere (label,
@@ -241,7 +248,17 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "roma_wg")
+# The worker keeps the LOGGING below (JSON lines) instead of its own handlers.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Beat's heartbeat (ops/beat.py): /healthz calls beat late after two intervals without one.
+BEAT_TICK_SECONDS = env_int("BEAT_TICK_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
+    "ops-beat-tick": {"task": "ops.tasks.beat_tick", "schedule": float(BEAT_TICK_SECONDS)},
+    # Stored files whose deletion waited for a backup to end (core/storage.py).
+    "ops-stored-files-sweep": {
+        "task": "ops.tasks.stored_files_sweep",
+        "schedule": crontab(minute=40),
+    },
     # Dietary and accessibility needs are kept 30 days after a meeting, then erased.
     "meetings-participant-needs-purge": {
         "task": "meetings.tasks.participant_needs_purge",
@@ -400,6 +417,31 @@ STORAGES = {
     },
 }
 
+# Uploaded files and generated reports: under MEDIA_ROOT by default; with S3_BUCKET set, in an
+# S3-compatible object store shared by every host (core/storage.py). Files stay private either
+# way: downloads pass the access helpers, then stream through the portal or redirect to a
+# signed URL valid for S3_SIGNED_URL_SECONDS (FILE_DOWNLOADS=signed-url).
+S3_BUCKET = env_str("S3_BUCKET")
+S3_CONNECT_TIMEOUT = env_int("S3_CONNECT_TIMEOUT", 5)
+S3_READ_TIMEOUT = env_int("S3_READ_TIMEOUT", 30)
+S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", 60)
+FILE_DOWNLOADS = env_choice("FILE_DOWNLOADS", "stream", ["stream", "signed-url"])
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "location": env_str("S3_PREFIX").strip("/"),
+            "addressing_style": env_choice(
+                "S3_ADDRESSING_STYLE", "auto", ["auto", "path", "virtual"]
+            ),
+        },
+    }
+
 # --- Security ------------------------------------------------------------------------
 
 # The proxies in front of the portal (README, "Behind a proxy"): how many of them append to
@@ -442,20 +484,50 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     # /healthz is probed over plain HTTP inside the deployment network.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 
 # Demo data and demo accounts are for development machines only.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "roma-wg-demo-2020")
 
+# Where `manage.py backup` writes when given no --output (ops/backup.py).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+
+# --- Logs and metrics (ops/) -----------------------------------------------------------
+
+# One JSON line per request and per task, with the request id (ops/logs.py); "text" prints the
+# same fields as key=value, for a terminal.
+LOG_FORMAT = env_choice("LOG_FORMAT", "json" if PRODUCTION else "text", ["json", "text"])
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools narrate every rendering step at INFO.
+    "formatters": {"portal": {"()": "ops.logs.formatter", "json": LOG_FORMAT == "json"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "portal"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # WeasyPrint and fontTools narrate every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Every answer has its line already (status included); Django's own 4xx warnings
+        # would repeat it with the raw path, which may hold a key.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        # Each task has its one line ("task", ops/signals.py); Celery's own "received" and
+        # "succeeded" lines would repeat it (failures stay, at ERROR, with their traceback).
+        "celery.app.trace": {"level": "WARNING"},
+        "celery.worker.strategy": {"level": "WARNING"},
+        # botocore and urllib3 log request details (signed URLs) at DEBUG.
+        "botocore": {"level": "WARNING"},
+        "urllib3": {"level": "WARNING"},
     },
 }
+
+# Prometheus (ops/metrics.py): /metrics answers only "Authorization: Bearer <METRICS_TOKEN>"
+# (404 otherwise, and always while it is empty); a worker serves its own metrics on
+# WORKER_METRICS_PORT (0: none) of WORKER_METRICS_ADDRESS.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 24:
+    raise ImproperlyConfigured("METRICS_TOKEN must be at least 24 random characters.")
+WORKER_METRICS_PORT = env_int("WORKER_METRICS_PORT", 0)
+WORKER_METRICS_ADDRESS = env_str("WORKER_METRICS_ADDRESS", "0.0.0.0")

@@ -16,9 +16,10 @@ from cities.urls import invitation_patterns, officer_patterns, pledge_patterns, 
 from meetings.urls import workspace_urlpatterns
 from notifications.urls import public_patterns as notifications_public
 from objectives.urls import workspace_urlpatterns as objectives_workspace
+from ops.metrics import metrics_view
 from practices.urls import workspace_urlpatterns as practices_workspace
 
-from .health import healthz
+from .health import healthz, readyz
 
 # The admin signs in through allauth too: same rate limits, same MFA.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -32,6 +33,8 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     # The open data API: no language prefix, Accept-Language chooses (README, "Open data").

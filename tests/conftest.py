@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -167,3 +169,57 @@ def live_demo(transactional_db, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     demo_load()
     return live_server
+
+
+@pytest.fixture(scope="session")
+def object_store():
+    """A real S3-compatible server (moto, in server mode) for the whole run."""
+    from .objectstore import ObjectStore
+
+    store = ObjectStore().start()
+    yield store
+    store.stop()
+
+
+@pytest.fixture
+def s3_storage(object_store, settings):
+    """The portal's files in a fresh bucket of the object store, for one test."""
+    bucket = object_store.new_bucket()
+    settings.STORAGES = {**settings.STORAGES, "default": object_store.storage_setting(bucket)}
+    yield bucket
+
+
+@pytest.fixture
+def two_hosts(object_store, s3_storage, tmp_path, transactional_db, settings):
+    """Web hosts A and B (gunicorn) and a worker host, each with its own local directory,
+    sharing the suite's PostgreSQL database and Redis and one bucket; the demo loaded."""
+    from demo.services import demo_load
+
+    from . import hosts
+
+    if not hosts.can_run():
+        if os.environ.get("REQUIRE_SERVICES"):
+            pytest.fail("the multi-host test needs PostgreSQL and Redis")
+        pytest.skip("the multi-host test needs PostgreSQL and Redis")
+    # The hosts check passwords with the real hasher, not the suite's fast one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    demo_load()
+    started = []
+    try:
+        for name in ["web-a", "web-b"]:
+            env = hosts.host_environment(
+                store=object_store, bucket=s3_storage, local_dir=tmp_path / name
+            )
+            started.append(hosts.WebHost(name, env, tmp_path))
+        env = hosts.host_environment(
+            store=object_store, bucket=s3_storage, local_dir=tmp_path / "worker"
+        )
+        started.append(hosts.WorkerHost("worker", env, tmp_path))
+        yield started
+    finally:
+        for process in started:
+            process.stop()
+        # Nothing was written to a host's own directory: every file is in the bucket.
+        for name in ["web-a", "web-b", "worker"]:
+            media = tmp_path / name / "media"
+            assert not media.exists() or not any(media.rglob("*")), name

@@ -14,6 +14,8 @@ PEOPLE = ["staff@example.org", "braga@example.org", "turin@example.org", None]
 # URL name -> the world's objects its arguments come from.
 ARGS = {
     "healthz": {},
+    "readyz": {},
+    "metrics": {},
     "portal:home": {},
     "portal:city": {"slug": "braga"},
     "portal:accessibility": {},
@@ -214,6 +216,9 @@ ARGS = {
 # GET on a POST-only address answers 405 to everyone; POSTs by outsiders are checked below.
 EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "healthz": (200, 200, 200, 200),
+    "readyz": (200, 200, 200, 200),
+    # Prometheus' address: 404 without its bearer token, whoever asks.
+    "metrics": (404, 404, 404, 404),
     "portal:home": (200, 200, 200, 200),
     "portal:city": (200, 200, 200, 200),
     "portal:accessibility": (200, 200, 200, 200),
