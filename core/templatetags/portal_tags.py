@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -67,3 +71,42 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # in its own language
+    url: str
+    current: bool
+
+
+def _in_language(request, code: str) -> str:
+    """This page's address in another language: its path translated (`translate_url`), the
+    query string kept. A path that resolves to no page (an error page) keeps its own path under
+    the other language's prefix."""
+    current = get_language()
+    query = request.META.get("QUERY_STRING", "")
+    address = request.path_info + (f"?{query}" if query else "")
+    translated = translate_url(address, code)
+    if translated != address or code == current:
+        return translated
+    prefix = f"/{current}/"
+    if request.path_info.startswith(prefix):
+        script = request.path[: len(request.path) - len(request.path_info)]
+        return f"{script}/{code}/{address[len(prefix) :]}"
+    return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """The page in each language, as plain links: the same for every visitor of the page (no
+    form, no token), so a public page stays one cached copy."""
+    request = context.get("request")
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = _in_language(request, code) if request is not None else f"/{code}/"
+        name = get_language_info(code)["name_local"]
+        links.append(LanguageLink(code, name, url, code == current))
+    return links
