@@ -19,6 +19,7 @@ from accounts.access import staff_required
 from cities.selectors import cities_for_user
 from core.middleware import accepts_uploads
 from core.views import Attempt, attempt_save, form_page, form_status
+from fragments.pages import public_page
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
 
@@ -480,6 +481,7 @@ def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("actionplans:review", pk=review.pk)
 
 
+@public_page(per="day")
 def plan_public(request: HttpRequest, pk: int) -> HttpResponse:
     public = access.get_public_plan(pk=pk)
     # The page body is a cached fragment: the whole plan is read only when it is rendered again.

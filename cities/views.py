@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from fragments.pages import public_page
+
 from .forms import InvitationAcceptForm, InvitationForm
 from .models import City, Invitation
 from .selectors import can_manage_officers, city_list, city_map, officers_of_city
@@ -20,6 +22,7 @@ from .services import (
 )
 
 
+@public_page(apps=["cities"], params=["pledged"])
 def city_directory(request: HttpRequest) -> HttpResponse:
     # Read only when the cached fragment of the page has to be rendered again.
     pledged = request.GET.get("pledged") == "1"

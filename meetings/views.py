@@ -25,6 +25,7 @@ from django.views.decorators.http import condition, require_POST
 from core.exports import spreadsheet_safe
 from core.middleware import accepts_uploads
 from core.views import Attempt, attempt_save, form_page, form_status
+from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -79,6 +80,8 @@ from .selectors import (
 )
 
 PAST_PER_PAGE = 20
+# What the public meeting pages show comes from these apps (the work plan: a meeting's activity).
+MEETING_APPS = ["meetings", "cities", "objectives"]
 
 
 def _refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
@@ -108,10 +111,15 @@ def _object_or_404(queryset, message: str, **lookup):
 # --- Public pages -----------------------------------------------------------------------
 
 
+@public_page(apps=MEETING_APPS, per="minute", params=[*MeetingFilter.base_filters, "page"])
 def meeting_list(request: HttpRequest) -> HttpResponse:
     filters = MeetingFilter(request.GET or None, queryset=published_meetings())
     upcoming, past = meetings_upcoming_and_past(meetings=filters.qs)
     past_page = Paginator(past, PAST_PER_PAGE).get_page(request.GET.get("page"))
+    if (filters.is_bound and filters.form.errors) or request.GET.get(
+        "page", str(past_page.number)
+    ) != str(past_page.number):
+        not_kept(request)  # a value it ignored or a page it does not have
 
     def past_with_figures() -> list[Meeting]:
         meetings = list(past_page.object_list)
@@ -143,6 +151,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(apps=MEETING_APPS, per="minute")
 def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_visitor(request.user, slug=slug, queryset=meeting_detail())
     member = is_officer(request.user)
@@ -235,6 +244,7 @@ def _ics_response(body: bytes, *, filename: str) -> HttpResponse:
     return response
 
 
+@public_page(apps=MEETING_APPS)
 @condition(etag_func=_feed_etag, last_modified_func=_feed_modified)
 def calendar_all(request: HttpRequest) -> HttpResponse:
     # Hundreds of meetings take long to serialise: the body is kept until a meeting changes.
@@ -246,6 +256,7 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
     return _ics_response(body, filename="meetings.ics")
 
 
+@public_page(apps=MEETING_APPS)
 @condition(etag_func=_meeting_etag, last_modified_func=_meeting_modified)
 def calendar_meeting(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = _feed_meeting(request, slug)

@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ResponseHeadersMiddleware",
+    # Whole public pages for visitors without a session, before sessions, authentication and
+    # messages (fragments/pages.py).
+    "fragments.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
@@ -166,6 +169,11 @@ else:
 # (fragments/versions.py). Several processes share it only through Redis, as in production.
 PUBLIC_CONTENT_APPS = {"cities", "objectives", "practices", "meetings", "actionplans"}
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
+# Whole public pages kept for anonymous visitors (fragments/pages.py): how long a copy may stay
+# in the shared cache (a change replaces it at once anyway), and how long browsers and shared
+# caches in front of the portal may reuse an answer without asking again.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 
 # Reports one visitor may ask for per window (reports/limits.py): signed-in people and, for
 # anonymous visitors, one network address.
