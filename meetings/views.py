@@ -218,14 +218,23 @@ def _meeting_modified(request: HttpRequest, slug: str):
     return meeting.updated_at if meeting else None
 
 
+def _calendar_version(request: HttpRequest) -> tuple[int, object]:
+    """Looked up once per request, shared by the ETag and the Last-Modified functions."""
+    if not hasattr(request, "_calendar_version"):
+        request._calendar_version = calendar_version(today=timezone.localdate())
+    return request._calendar_version
+
+
 def _feed_etag(request: HttpRequest) -> str:
-    count, latest = calendar_version()
-    version = f"{count}:{latest.isoformat() if latest else ''}:{get_language()}"
+    count, latest = _calendar_version(request)
+    version = (
+        f"{count}:{latest.isoformat() if latest else ''}:{timezone.localdate()}:{get_language()}"
+    )
     return hashlib.sha256(version.encode()).hexdigest()[:32]
 
 
 def _feed_modified(request: HttpRequest):
-    return calendar_version()[1]
+    return _calendar_version(request)[1]
 
 
 def _ics_body(request: HttpRequest, meetings, *, name: str) -> bytes:
@@ -244,13 +253,15 @@ def _ics_response(body: bytes, *, filename: str) -> HttpResponse:
     return response
 
 
-@public_page(apps=MEETING_APPS)
+@public_page(apps=MEETING_APPS, per="day")
 @condition(etag_func=_feed_etag, last_modified_func=_feed_modified)
 def calendar_all(request: HttpRequest) -> HttpResponse:
-    # Hundreds of meetings take long to serialise: the body is kept until a meeting changes.
+    # Hundreds of meetings take long to serialise: the body is kept until a meeting changes
+    # or the day (and with it the window of meetings it holds) moves on.
+    today = timezone.localdate()
     body = cached_for_content(
-        f"calendar:{get_language()}:{request.scheme}:{request.get_host()}",
-        lambda: _ics_body(request, calendar_meetings(), name=calendar_name()),
+        f"calendar:{get_language()}:{request.scheme}:{request.get_host()}:{today}",
+        lambda: _ics_body(request, calendar_meetings(today=today), name=calendar_name()),
         apps=["meetings", "cities"],
     )
     return _ics_response(body, filename="meetings.ics")

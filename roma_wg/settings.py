@@ -175,6 +175,11 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 
+# The all-meetings iCalendar (/meetings/calendar.ics) holds the meetings of this window around
+# today: it no longer grows with the years (each meeting keeps its own .ics).
+CALENDAR_PAST_DAYS = env_int("CALENDAR_PAST_DAYS", 365)
+CALENDAR_FUTURE_DAYS = env_int("CALENDAR_FUTURE_DAYS", 730)
+
 # Reports one visitor may ask for per window (reports/limits.py): signed-in people and, for
 # anonymous visitors, one network address.
 REPORT_REQUESTS_WINDOW = env_int("REPORT_REQUESTS_WINDOW", 3600)
