@@ -118,7 +118,7 @@ def _query_part(request: HttpRequest, spec: PageSpec) -> tuple[str, bool]:
     if not query:
         return "", False
     known = sorted((name, tuple(query.getlist(name))) for name in query if name in spec.params)
-    return repr(known), len(known) != len(query)
+    return (repr(known) if known else ""), len(known) != len(query)
 
 
 def _key(request: HttpRequest, spec: PageSpec, query: str) -> str:
