@@ -81,6 +81,7 @@ MIDDLEWARE = [
     # messages (fragments/pages.py).
     "fragments.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -355,9 +356,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# Signed-in sessions end after two hours without activity.
+# Signed-in sessions end after two hours without activity. Activity moves the end on once a
+# minute at most (core.middleware.SessionRefreshMiddleware), not with a write on every request.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 2 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = env_int("SESSION_REFRESH_SECONDS", 60)
+SESSION_SAVE_EVERY_REQUEST = False
 if REDIS_URL:
     # Sessions are read on every request: from the shared cache, written through to the database.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
