@@ -115,16 +115,20 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_overview(plan=access.get_plan_for_viewing(request.user, pk=pk))
-    can_edit = access.can_edit(request.user, plan)
+    found = access.get_plan_for_viewing(request.user, pk=pk)
+    can_edit = access.can_edit(request.user, found)
     return render(
         request,
         "actionplans/workspace/plan_detail.html",
         {
-            "plan": plan,
+            "found": found,
+            # The plan's body is a cached fragment, the same for everyone with the same rights:
+            # its actions, indicators, updates and reviews are read only when it is rendered.
+            "plan": SimpleLazyObject(lambda: plan_overview(plan=found)),
             "can_edit": can_edit,
-            "can_validate": request.user.is_staff or access.is_open_review_peer(request.user, plan),
-            "drafts": list(draft_updates(plan=plan)) if can_edit else [],
+            "can_validate": request.user.is_staff
+            or access.is_open_review_peer(request.user, found),
+            "drafts": list(draft_updates(plan=found)) if can_edit else [],
         },
     )
 
