@@ -8,7 +8,8 @@ again when its transaction commits); code that changes those tables in bulk (`Qu
 `bulk_create`) calls `content_changed(app_label)` itself.
 
 One version per app keeps an officer's edit of an action plan from throwing away the cached
-practice library. The versions live in the shared cache (Redis in production), so every
+practice library. The apps of `settings.PRIVATE_CONTENT_APPS` (people's names) have versions too,
+for what signed-in pages keep; public pages never read them. The versions live in the shared cache (Redis in production), so every
 process sees the same ones.
 
 A page reads them once: `read_versions()` fetches every app's version and whatever other keys
@@ -46,10 +47,12 @@ def _made(key: str) -> str:
     return fresh if cache.add(key, fresh, timeout=None) else cache.get(key, fresh)
 
 
-def read_versions(other_keys: Sequence[str] = ()) -> tuple[dict[str, str], dict[str, object]]:
-    """Every public app's version, and the values these other cache keys hold (those present),
-    in one cache round trip."""
-    apps = sorted(settings.PUBLIC_CONTENT_APPS)
+def read_versions(
+    other_keys: Sequence[str] = (), *, apps: Iterable[str] = ()
+) -> tuple[dict[str, str], dict[str, object]]:
+    """Every public app's version (or these apps'), and the values these other cache keys hold
+    (those present), in one cache round trip."""
+    apps = sorted(apps or settings.PUBLIC_CONTENT_APPS)
     keys = [f"{KEY_PREFIX}{app}" for app in apps]
     found = cache.get_many([*keys, *other_keys])
     versions = {app: found.get(key) or _made(key) for app, key in zip(apps, keys, strict=True)}
@@ -114,7 +117,10 @@ def content_changed(app_label: str) -> None:
 
 def _on_change(sender, **kwargs) -> None:
     app_label = sender._meta.app_label
-    if app_label in settings.PUBLIC_CONTENT_APPS and not kwargs.get("raw"):
+    watched = (
+        app_label in settings.PUBLIC_CONTENT_APPS or app_label in settings.PRIVATE_CONTENT_APPS
+    )
+    if watched and not kwargs.get("raw"):
         content_changed(app_label)
 
 

@@ -382,7 +382,14 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
         return []
     today = timezone.localdate()
     todos = []
-    for followup in open_followups_for_cities(cities=cities)[:20]:
+    followups = open_followups_for_cities(cities=cities).only(
+        "city__name",
+        "decision__title",
+        "decision__due_date",
+        "decision__meeting__title",
+        "decision__meeting__host_city__timezone",
+    )
+    for followup in followups[:20]:
         due = followup.decision.due_date
         late = due is not None and due < today
         detail = _("Decided at %(meeting)s") % {"meeting": followup.decision.meeting.title}
@@ -409,7 +416,10 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
         meetings_open_for_registration()
         .annotate(registered=Exists(registered))
         .filter(registered=False)
-        .select_related("host_city")[:10]
+        .select_related("host_city")
+        .only(
+            "slug", "title", "starts_at", "ends_at", "registration_deadline", "host_city__timezone"
+        )[:10]
     )
     for meeting in open_meetings:
         closes = meeting.registration_deadline
@@ -430,6 +440,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                 action=_("Register"),
                 due=timezone.localtime(closes).date() if closes else None,
                 urgency=2,
+                until=min(closes, meeting.starts_at) if closes else meeting.starts_at,
             )
         )
     return todos

@@ -169,6 +169,9 @@ else:
 # A change to a model of these apps starts a new generation of cached public fragments
 # (fragments/versions.py). Several processes share it only through Redis, as in production.
 PUBLIC_CONTENT_APPS = {"cities", "objectives", "practices", "meetings", "actionplans"}
+# Apps whose changes start a new version too, for what signed-in pages keep (a person's name on
+# their dashboard); no public page reads them.
+PRIVATE_CONTENT_APPS = {"accounts"}
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 # Whole public pages kept for anonymous visitors (fragments/pages.py): how long a copy may stay
 # in the shared cache (a change replaces it at once anyway), and how long browsers and shared
