@@ -87,9 +87,11 @@ def _in_language(request, code: str) -> str:
     the other language's prefix."""
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
+    if code == current:
+        return request.get_full_path()
     address = request.path_info + (f"?{query}" if query else "")
     translated = translate_url(address, code)
-    if translated != address or code == current:
+    if translated != address:
         return translated
     prefix = f"/{current}/"
     if request.path_info.startswith(prefix):
