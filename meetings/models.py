@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cities.models import City
+from core.urls import slug_url
 from objectives.models import Activity
 
 # Participants' dietary and accessibility needs are kept this long after a meeting ends.
@@ -122,7 +123,7 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:detail", kwargs={"slug": self.slug})
+        return slug_url("meetings:detail", self.slug)
 
     @property
     def time_zone(self) -> str:
