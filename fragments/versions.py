@@ -8,9 +8,9 @@ again when its transaction commits); code that changes those tables in bulk (`Qu
 `bulk_create`) calls `content_changed(app_label)` itself.
 
 One version per app keeps an officer's edit of an action plan from throwing away the cached
-practice library. The apps of `settings.PRIVATE_CONTENT_APPS` (people's names) have versions too,
-for what signed-in pages keep; public pages never read them. The versions live in the shared cache (Redis in production), so every
-process sees the same ones.
+practice library. The apps of `settings.PRIVATE_CONTENT_APPS` (people's names) have versions
+too, for what signed-in pages keep; public pages never read them. The versions live in the
+shared cache (Redis in production), so every process sees the same ones.
 
 A page reads them once: `read_versions()` fetches every app's version and whatever other keys
 the caller names (a cached page, the menu's years) in one round trip, and `versions_in_force()`
