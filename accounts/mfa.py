@@ -20,10 +20,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 # What a staff session may reach before it has passed its second factor: the sign-in, second
-# factor and sign-out pages of allauth (not the personal data pages), static files, language
-# switching and the health probe.
+# factor and sign-out pages of allauth (not the personal data pages), static files and the
+# health probe.
 OPEN_BEFORE_SECOND_FACTOR = re.compile(
-    r"^/(?:(?:[a-z]{2}/)?accounts/(?!data/|invitation/)|static/|i18n/|healthz$|favicon\.ico$)"
+    r"^/(?:(?:[a-z]{2}/)?accounts/(?!data/|invitation/)|static/|healthz$|favicon\.ico$)"
 )
 
 

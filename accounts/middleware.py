@@ -1,5 +1,7 @@
 """Remember the language a signed-in person uses, so the portal writes to them in it: set when
-they sign in and when they switch language (no write on ordinary pages)."""
+they sign in, and when they open a page in another language than the one remembered (the
+language switch is a link to the page in the other language). One write per change: an
+ordinary page in their language writes nothing."""
 
 from __future__ import annotations
 
@@ -7,8 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 
 def _remember(user, language: str | None) -> None:
@@ -29,11 +30,7 @@ class RememberLanguageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if (
-            request.method == "POST"
-            and user is not None
-            and user.is_authenticated
-            and request.path_info == reverse("set_language")
-        ):
-            _remember(user, request.POST.get("language"))
+        if user is not None and user.is_authenticated and response.status_code < 400:
+            # The address's language: the one the person chose to read this page in.
+            _remember(user, get_language_from_path(request.path_info))
         return response

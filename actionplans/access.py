@@ -29,7 +29,15 @@ def _not_found() -> Http404:
 
 
 def is_city_officer(user, plan: ActionPlan) -> bool:
-    return user.is_authenticated and user.city_memberships.filter(city_id=plan.city_id).exists()
+    if not user.is_authenticated:
+        return False
+    # A plan fetched for one request answers for its reader once (viewing, then editing rights).
+    known = plan.__dict__.get("_officer_of_city")
+    if known is not None and known[0] == user.pk:
+        return known[1]
+    officer = user.city_memberships.filter(city_id=plan.city_id).exists()
+    plan.__dict__["_officer_of_city"] = (user.pk, officer)
+    return officer
 
 
 def is_open_review_peer(user, plan: ActionPlan) -> bool:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import MoneyField
@@ -52,10 +51,19 @@ class PlanForm(EditForm):
         super().__init__(*args, **kwargs)
         # The published practices the city recorded adopting (the plan's own choice stays): the
         # whole library, 10,000 practices, would make a list nobody can use.
-        adopted = Transfer.objects.filter(city=city or self.instance.city).values("practice_id")
-        self.fields["inspired_by"].queryset = Practice.objects.filter(
-            Q(status=PracticeStatus.PUBLISHED, pk__in=adopted) | Q(pk=self.instance.inspired_by_id)
-        ).only("pk", "title")
+        # Their ids first, read through the transfers' city index: "adopted or the plan's own"
+        # as one condition made PostgreSQL read all 10,000 practices (24 ms).
+        adopted = (
+            Transfer.objects.filter(
+                city=city or self.instance.city, practice__status=PracticeStatus.PUBLISHED
+            )
+            .order_by()
+            .values_list("practice_id", flat=True)
+        )
+        shown = {*adopted, self.instance.inspired_by_id} - {None}
+        self.fields["inspired_by"].queryset = Practice.objects.filter(pk__in=shown).only(
+            "pk", "title"
+        )
         self.fields["inspired_by"].help_text = _(
             "A practice your city recorded adopting: on the practice's page, “Record that a city "
             "adopted it” adds it to this list."

@@ -29,9 +29,15 @@ UPDATE_EVERY_DAYS = 183  # a progress update is due every half-year while a plan
 RUNNING = (ActionPlan.Status.ADOPTED, ActionPlan.Status.IMPLEMENTATION)
 
 
-def plans_for_user(*, user) -> QuerySet[ActionPlan]:
+def plans_for_user(*, user, cities: list | None = None) -> QuerySet[ActionPlan]:
+    """Every plan for staff, their cities' for officers (``cities``: those cities when the
+    caller has them already)."""
     plans = ActionPlan.objects.select_related("city").order_by("city__name", "title")
-    return plans if user.is_staff else plans.filter(city__in=cities_for_user(user))
+    if user.is_staff:
+        return plans
+    if cities is not None:
+        return plans.filter(city__in=[city.pk for city in cities])
+    return plans.filter(city__in=cities_for_user(user))
 
 
 def plan_overview(*, plan: ActionPlan) -> ActionPlan:
@@ -210,9 +216,12 @@ def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
                 urgency=1,
             )
         )
-    for review in Review.objects.filter(peers=user, status=Review.Status.OPEN).select_related(
-        "plan", "plan__city"
-    )[:20]:
+    as_peer = (
+        Review.objects.filter(peers=user, status=Review.Status.OPEN)
+        .select_related("plan", "plan__city")
+        .only("due_date", "plan__title", "plan__city__name")
+    )
+    for review in as_peer[:20]:
         todos.append(
             Todo(
                 group="reviews",
@@ -234,6 +243,7 @@ def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
             action__plan_id__in=plan_ids, done_date__isnull=True, due_date__lt=today
         )
         .select_related("action__plan")
+        .only("title", "due_date", "action__plan__title")
         .order_by("due_date")[:20]
     )
     for milestone in overdue:

@@ -19,6 +19,7 @@ from accounts.access import staff_required
 from cities.selectors import cities_for_user
 from core.middleware import accepts_uploads
 from core.views import Attempt, attempt_save, form_page, form_status
+from fragments.pages import public_page
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
 
@@ -114,16 +115,20 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_overview(plan=access.get_plan_for_viewing(request.user, pk=pk))
-    can_edit = access.can_edit(request.user, plan)
+    found = access.get_plan_for_viewing(request.user, pk=pk)
+    can_edit = access.can_edit(request.user, found)
     return render(
         request,
         "actionplans/workspace/plan_detail.html",
         {
-            "plan": plan,
+            "found": found,
+            # The plan's body is a cached fragment, the same for everyone with the same rights:
+            # its actions, indicators, updates and reviews are read only when it is rendered.
+            "plan": SimpleLazyObject(lambda: plan_overview(plan=found)),
             "can_edit": can_edit,
-            "can_validate": request.user.is_staff or access.is_open_review_peer(request.user, plan),
-            "drafts": list(draft_updates(plan=plan)) if can_edit else [],
+            "can_validate": request.user.is_staff
+            or access.is_open_review_peer(request.user, found),
+            "drafts": list(draft_updates(plan=found)) if can_edit else [],
         },
     )
 
@@ -487,6 +492,7 @@ def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("actionplans:review", pk=review.pk)
 
 
+@public_page(per="day")
 def plan_public(request: HttpRequest, pk: int) -> HttpResponse:
     public = access.get_public_plan(pk=pk)
     # The page body is a cached fragment: the whole plan is read only when it is rendered again.

@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from core.urls import slug_url
 
 
 class City(models.Model):
@@ -62,7 +63,7 @@ class City(models.Model):
 
     def get_absolute_url(self) -> str:
         # The city page gathers several apps (practices, plans, meetings), so it lives in `portal`.
-        return reverse("portal:city", kwargs={"slug": self.slug})
+        return slug_url("portal:city", self.slug)
 
     def clean(self) -> None:
         if self.timezone not in available_timezones():

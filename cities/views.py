@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from core.views import form_page
+from fragments.pages import public_page
 
 from .forms import CommitmentForm, InvitationAcceptForm, InvitationForm, PledgeForm
 from .models import City, Commitment, Invitation, Pledge
@@ -39,6 +40,7 @@ from .services import (
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
+@public_page(apps=["cities"], params=["pledged"])
 def city_directory(request: HttpRequest) -> HttpResponse:
     # Read only when the cached fragment of the page has to be rendered again.
     pledged = request.GET.get("pledged") == "1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -114,4 +115,29 @@ class StorageUnavailableMiddleware:
             return None
         response = render(request, "503.html", {"storage": True}, status=503)
         response["Retry-After"] = str(self.RETRY_AFTER)
+        return response
+
+
+class SessionRefreshMiddleware:
+    """A session ends after SESSION_COOKIE_AGE seconds without activity; activity moves that end
+    on by saving the session (the database, the cache and the cookie). Saving on every request
+    cost a transaction per signed-in page: it is saved when something in it changes, and
+    otherwise once every SESSION_REFRESH_SECONDS at most, so the end comes at most that much
+    early. Comes right after the session middleware, which saves what this marks."""
+
+    stamp = "_refreshed_at"
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # Only a session this request already read (a signed-in page always does): checking
+        # costs no extra lookup, and a visitor without one never gets one.
+        if session is None or not session.accessed or session.is_empty():
+            return response
+        now = int(time.time())
+        if session.modified or now - session.get(self.stamp, 0) >= settings.SESSION_REFRESH_SECONDS:
+            session[self.stamp] = now
         return response

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -12,7 +12,8 @@ class Todo:
 
     ``group`` names the dashboard section it belongs to; ``urgency`` orders within it (0: late,
     1: due soon, 2: waiting); ``post`` makes the action a button posting to ``url`` (marking
-    something done) rather than a link.
+    something done) rather than a link; ``until``: the moment it stops applying, when that
+    comes with the clock rather than with a change (a meeting's registration closing).
     """
 
     group: str
@@ -23,6 +24,7 @@ class Todo:
     due: date | None = None
     urgency: int = 2
     post: bool = False
+    until: datetime | None = None
 
     @property
     def late(self) -> bool:

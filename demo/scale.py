@@ -509,7 +509,7 @@ def _history_off() -> Iterator[None]:
 
 
 def _public_content_changed() -> None:
-    for app_label in settings.PUBLIC_CONTENT_APPS:
+    for app_label in settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS:
         content_changed(app_label)
 
 

@@ -4,7 +4,22 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .versions import content_version
+from .versions import read_versions
+
+# Values a page's layout needs beside the versions, read in the same round trip (see
+# `request_lookup`): the menu's years (portal.context_processors.navigation).
+LAYOUT_KEYS = ["fragments:navigation-years"]
+
+
+def request_lookup(request: HttpRequest | None) -> tuple[dict[str, str], dict[str, object]]:
+    """The versions of every public app and the layout's values, read once per request (the
+    page cache reads them with the page itself and leaves them here)."""
+    if request is None:
+        return read_versions(LAYOUT_KEYS)
+    found = getattr(request, "content_lookup", None)
+    if found is None:
+        found = request.content_lookup = read_versions(LAYOUT_KEYS)
+    return found
 
 
 class ContentVersions:
@@ -12,14 +27,15 @@ class ContentVersions:
     when a template asks for it (`{% cache fragment_seconds name content_version.practices %}`);
     `content_version` alone: the versions of every public app."""
 
-    def __init__(self) -> None:
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        self._request = request
         self._versions: dict[str, str] | None = None
 
     def _all(self) -> dict[str, str]:
         # One cache lookup for the whole page, however many fragments it has.
         if self._versions is None:
-            apps = sorted(settings.PUBLIC_CONTENT_APPS)
-            self._versions = dict(zip(apps, content_version(apps).split("."), strict=True))
+            versions = request_lookup(self._request)[0]
+            self._versions = {app: versions[app] for app in sorted(versions)}
         return self._versions
 
     def __str__(self) -> str:
@@ -33,7 +49,7 @@ class ContentVersions:
 
 def public_content_version(request: HttpRequest) -> dict:
     return {
-        "content_version": ContentVersions(),
+        "content_version": ContentVersions(request),
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         # Fragments whose content moves with the date (upcoming, held, overdue) name the day.
         "today": timezone.localdate(),

@@ -18,6 +18,7 @@ from django_countries.fields import CountryField
 
 from cities.models import City
 from core.dates import months_before
+from core.urls import slug_url
 from objectives.models import Activity
 
 # Participants' dietary and accessibility needs are kept this long after a meeting ends.
@@ -144,7 +145,7 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:detail", kwargs={"slug": self.slug})
+        return slug_url("meetings:detail", self.slug)
 
     @property
     def time_zone(self) -> str:

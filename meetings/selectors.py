@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -393,13 +394,34 @@ def followups_carried_to(*, meeting: Meeting, public: bool = False) -> QuerySet[
 # --- Calendar ---------------------------------------------------------------------------
 
 
-def calendar_meetings() -> QuerySet[Meeting]:
-    return published_meetings().order_by("starts_at", "id")
+def calendar_window(*, today: date) -> tuple[datetime, datetime]:
+    """The span the all-meetings calendar covers around ``today`` (settings CALENDAR_PAST_DAYS
+    and CALENDAR_FUTURE_DAYS): a meeting is in it when part of it falls inside, so the file
+    stays the same size however many years the network has met."""
+    midnight = datetime.combine(today, datetime.min.time(), tzinfo=timezone.get_current_timezone())
+    return (
+        midnight - timedelta(days=settings.CALENDAR_PAST_DAYS),
+        midnight + timedelta(days=settings.CALENDAR_FUTURE_DAYS + 1),
+    )
 
 
-def calendar_version() -> tuple[int, datetime | None]:
-    """What the all-meetings feed depends on: how many meetings and their latest change."""
-    state = published_meetings().aggregate(count=Count("id"), latest=Max("updated_at"))
+def calendar_meetings(*, today: date) -> QuerySet[Meeting]:
+    start, end = calendar_window(today=today)
+    return (
+        published_meetings()
+        .filter(ends_at__gte=start, starts_at__lt=end)
+        .order_by("starts_at", "id")
+    )
+
+
+def calendar_version(*, today: date) -> tuple[int, datetime | None]:
+    """What the all-meetings feed depends on: how many meetings it holds and their latest
+    change (with the day, which moves its window)."""
+    state = (
+        calendar_meetings(today=today)
+        .order_by()
+        .aggregate(count=Count("id"), latest=Max("updated_at"))
+    )
     return state["count"], state["latest"]
 
 
@@ -413,7 +435,14 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
         return []
     today = timezone.localdate()
     todos = []
-    for followup in open_followups_for_cities(cities=cities)[:20]:
+    followups = open_followups_for_cities(cities=cities).only(
+        "city__name",
+        "decision__title",
+        "decision__due_date",
+        "decision__meeting__title",
+        "decision__meeting__host_city__timezone",
+    )
+    for followup in followups[:20]:
         due = followup.decision.due_date
         late = due is not None and due < today
         detail = _("Decided at %(meeting)s") % {"meeting": followup.decision.meeting.title}
@@ -440,7 +469,10 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
         meetings_open_for_registration()
         .annotate(registered=Exists(registered))
         .filter(registered=False)
-        .select_related("host_city")[:10]
+        .select_related("host_city")
+        .only(
+            "slug", "title", "starts_at", "ends_at", "registration_deadline", "host_city__timezone"
+        )[:10]
     )
     for meeting in open_meetings:
         closes = meeting.registration_deadline
@@ -461,6 +493,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                 action=_("Register"),
                 due=timezone.localtime(closes).date() if closes else None,
                 urgency=2,
+                until=min(closes, meeting.starts_at) if closes else meeting.starts_at,
             )
         )
     return todos

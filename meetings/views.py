@@ -38,6 +38,7 @@ from core.views import (
     form_status,
     storage_unavailable,
 )
+from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
 from objectives.models import Activity
 
@@ -114,6 +115,8 @@ from .selectors import (
 )
 
 PAST_PER_PAGE = 20
+# What the public meeting pages show comes from these apps (the work plan: a meeting's activity).
+MEETING_APPS = ["meetings", "cities", "objectives"]
 
 
 def _refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
@@ -143,10 +146,15 @@ def _object_or_404(queryset, message: str, **lookup):
 # --- Public pages -----------------------------------------------------------------------
 
 
+@public_page(apps=MEETING_APPS, per="minute", params=[*MeetingFilter.base_filters, "page"])
 def meeting_list(request: HttpRequest) -> HttpResponse:
     filters = MeetingFilter(request.GET or None, queryset=published_meetings())
     upcoming, past = meetings_upcoming_and_past(meetings=filters.qs)
     past_page = Paginator(past, PAST_PER_PAGE).get_page(request.GET.get("page"))
+    if (filters.is_bound and filters.form.errors) or request.GET.get(
+        "page", str(past_page.number)
+    ) != str(past_page.number):
+        not_kept(request)  # a value it ignored or a page it does not have
 
     def past_with_figures() -> list[Meeting]:
         meetings = list(past_page.object_list)
@@ -178,6 +186,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(apps=MEETING_APPS, per="minute")
 def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_visitor(request.user, slug=slug, queryset=meeting_detail())
     member = is_officer(request.user)
@@ -243,14 +252,23 @@ def _meeting_modified(request: HttpRequest, slug: str):
     return meeting.updated_at if meeting else None
 
 
+def _calendar_version(request: HttpRequest) -> tuple[int, object]:
+    """Looked up once per request, shared by the ETag and the Last-Modified functions."""
+    if not hasattr(request, "_calendar_version"):
+        request._calendar_version = calendar_version(today=timezone.localdate())
+    return request._calendar_version
+
+
 def _feed_etag(request: HttpRequest) -> str:
-    count, latest = calendar_version()
-    version = f"{count}:{latest.isoformat() if latest else ''}:{get_language()}"
+    count, latest = _calendar_version(request)
+    version = (
+        f"{count}:{latest.isoformat() if latest else ''}:{timezone.localdate()}:{get_language()}"
+    )
     return hashlib.sha256(version.encode()).hexdigest()[:32]
 
 
 def _feed_modified(request: HttpRequest):
-    return calendar_version()[1]
+    return _calendar_version(request)[1]
 
 
 def _ics_body(request: HttpRequest, meetings, *, name: str) -> bytes:
@@ -269,17 +287,21 @@ def _ics_response(body: bytes, *, filename: str) -> HttpResponse:
     return response
 
 
+@public_page(apps=MEETING_APPS, per="day")
 @condition(etag_func=_feed_etag, last_modified_func=_feed_modified)
 def calendar_all(request: HttpRequest) -> HttpResponse:
-    # Hundreds of meetings take long to serialise: the body is kept until a meeting changes.
+    # Hundreds of meetings take long to serialise: the body is kept until a meeting changes
+    # or the day (and with it the window of meetings it holds) moves on.
+    today = timezone.localdate()
     body = cached_for_content(
-        f"calendar:{get_language()}:{request.scheme}:{request.get_host()}",
-        lambda: _ics_body(request, calendar_meetings(), name=calendar_name()),
+        f"calendar:{get_language()}:{request.scheme}:{request.get_host()}:{today}",
+        lambda: _ics_body(request, calendar_meetings(today=today), name=calendar_name()),
         apps=["meetings", "cities"],
     )
     return _ics_response(body, filename="meetings.ics")
 
 
+@public_page(apps=MEETING_APPS)
 @condition(etag_func=_meeting_etag, last_modified_func=_meeting_modified)
 def calendar_meeting(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = _feed_meeting(request, slug)

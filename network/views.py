@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.mfa import passed_second_factor
+from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
 
 from .exports import COLUMNS, network_csv
@@ -28,6 +29,9 @@ from .selectors import (
     page_of,
     target_figures,
 )
+
+# The query parameters of the dashboard's filters.
+FILTER_PARAMS = list(NetworkFilterForm.base_fields)
 
 
 def sees_every_plan(request: HttpRequest) -> bool:
@@ -53,10 +57,14 @@ def _shown_filters(scope) -> NetworkFilterForm:
     )
 
 
+@public_page(apps=NETWORK_APPS, params=FILTER_PARAMS)
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _filters(request)
     scope = form.scope(every_plan=sees_every_plan(request))
+    notices = form.notices()
+    if notices:
+        not_kept(request)  # a value it left out: not worth a copy of its own
     today = timezone.localdate()
     # Read only when a cached fragment is rendered again.
     late = SimpleLazyObject(lambda: late_updates_by_city(scope=scope, today=today))
@@ -65,7 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "network/dashboard.html",
         {
             "filters": SimpleLazyObject(lambda: _shown_filters(scope)),
-            "notices": form.notices(),
+            "notices": notices,
             "scope": scope,
             "dashboard": SimpleLazyObject(lambda: network_dashboard(scope=scope)),
             "late": late if scope.every_plan else None,
@@ -75,6 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(apps=NETWORK_APPS, params=[*FILTER_PARAMS, "page"])
 @require_safe
 def target(request: HttpRequest, code: str) -> HttpResponse:
     found = eu_target(code=code)
@@ -84,6 +93,9 @@ def target(request: HttpRequest, code: str) -> HttpResponse:
     scope = form.scope(every_plan=sees_every_plan(request))
     figures = target_figures(scope=scope, target=found)
     page = page_of(request.GET.get("page"), count=figures.indicators)
+    notices = form.notices()
+    if notices or request.GET.get("page", str(page.number)) != str(page.number):
+        not_kept(request)  # a value it left out or a page it does not have
     rows = SimpleLazyObject(
         lambda: list(indicator_rows(scope=scope, target=found)[page.start : page.end])
     )
@@ -92,7 +104,7 @@ def target(request: HttpRequest, code: str) -> HttpResponse:
         "network/target.html",
         {
             "filters": SimpleLazyObject(lambda: _shown_filters(scope)),
-            "notices": form.notices(),
+            "notices": notices,
             "scope": scope,
             "target": found,
             "figures": figures,

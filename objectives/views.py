@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fragments.pages import public_page
+
 from .evidence import achievements_with_figures, pledges_by_commitment, work_plan_progress
 from .models import WorkPlan
 from .selectors import (
@@ -16,6 +18,7 @@ from .selectors import (
 )
 
 
+@public_page(per="day")
 def work_plan_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     plans = work_plan_years()
@@ -29,6 +32,7 @@ def work_plan_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(per="day")
 def work_plan_page(request: HttpRequest, year: int) -> HttpResponse:
     try:
         work_plan = work_plan_for_year(year=year)
@@ -46,6 +50,7 @@ def work_plan_page(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
+@public_page(per="day")
 def achievements_page(request: HttpRequest, year: int) -> HttpResponse:
     achievements = list(achievements_for_year(year=year))
     if not achievements:

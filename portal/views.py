@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from actionplans.selectors import public_plans_for_city
 from cities.models import City
 from cities.selectors import city_detail, city_list, city_map
+from fragments.pages import public_page
 from meetings.selectors import meetings_for_city
 from objectives.evidence import progress_for
 from objectives.selectors import (
@@ -23,6 +24,7 @@ from objectives.selectors import (
 from practices.selectors import latest_practices, practices_adapted_by_city, practices_for_city
 
 
+@public_page(per="day")
 def home(request: HttpRequest) -> HttpResponse:
     # The page body is a cached fragment: these are read only when it is rendered again.
     work_plan = SimpleLazyObject(current_work_plan)
@@ -48,6 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(per="day")
 def city_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         city = city_detail(slug=slug)
@@ -72,10 +75,12 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page(apps=[])
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/accessibility.html")
 
 
+@public_page(apps=[])
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(
         request,

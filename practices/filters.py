@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -57,6 +59,30 @@ def text_search(queryset: QuerySet[Practice], query: str) -> QuerySet[Practice]:
     return queryset
 
 
+def _city_choices() -> list[tuple[str, str]]:
+    return [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
+
+
+def _objective_choices() -> list[tuple[str, str]]:
+    return [
+        (code, f"{code} {title}")
+        for code, title in StrategicObjective.objects.values_list("code", "title")
+    ]
+
+
+# Country names sorted in each language, once per process (django-countries sorts and
+# translates about 250 names whenever its list is read).
+_countries_by_language: dict[str, list[tuple[str, str]]] = {}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    language = get_language() or settings.LANGUAGE_CODE
+    found = _countries_by_language.get(language)
+    if found is None:
+        found = _countries_by_language[language] = [(c.code, str(c.name)) for c in countries]
+    return found
+
+
 class PracticeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_text", max_length=MAX_QUERY_LENGTH, strip=True
@@ -97,14 +123,20 @@ class PracticeFilter(django_filters.FilterSet):
 
     def __init__(self, *args, city_choices=None, objective_choices=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["city"].extra["choices"] = city_choices or [
-            (slug, name) for slug, name in City.objects.values_list("slug", "name")
-        ]
-        self.filters["objective"].extra["choices"] = objective_choices or [
-            (code, f"{code} {title}")
-            for code, title in StrategicObjective.objects.values_list("code", "title")
-        ]
-        self.filters["country"].extra["choices"] = list(countries)
+        # The long lists (500 cities, every country) are given as functions: Django's form
+        # copies a field's choices for every form it builds, and a list of them deep-copied
+        # thousands of objects a request; a function is copied as it is and read only when a
+        # value is checked or the options are listed.
+        cities = city_choices if city_choices is not None else _city_choices()
+        objectives = objective_choices if objective_choices is not None else _objective_choices()
+        self.filters["city"].extra["choices"] = lambda: cities
+        self.filters["objective"].extra["choices"] = lambda: objectives
+        self.filters["country"].extra["choices"] = country_choices
+
+    def choice_labels(self, name: str) -> dict[str, str]:
+        """Value -> label of a filter's options."""
+        choices = self.filters[name].extra["choices"]
+        return dict(choices() if callable(choices) else choices)
 
     def filter_text(self, queryset, name, value):
         return text_search(queryset, value) if value else queryset

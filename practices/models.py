@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.urls import slug_url
 from objectives.models import Activity, NetworkPriority, StrategicObjective
 
 from .uploads import StoredFile
@@ -157,7 +158,7 @@ class Practice(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("practices:detail", kwargs={"slug": self.slug})
+        return slug_url("practices:detail", self.slug)
 
     def clean(self) -> None:
         if self.end_year and self.start_year and self.end_year < self.start_year:

@@ -17,7 +17,7 @@ from django_countries import countries
 from cities.models import City
 from cities.selectors import cities_for_user
 from core.todo import Todo
-from fragments.versions import cached_for_content
+from fragments.versions import cached_for_content, content_version
 from objectives.models import StrategicObjective
 
 from .filters import PracticeFilter, SortChoices
@@ -138,18 +138,29 @@ def _ordered(queryset: QuerySet[Practice], *, sort: str, has_query: bool) -> Que
     return queryset.order_by("-published_at", "-pk")
 
 
+# The city and objective choices of the running process, with the content version they were
+# read at: most requests take them from here rather than from the shared cache.
+_process_choices: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
+
+
 def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The values the city and objective filters accept, kept until public content changes."""
+    version = content_version(LIBRARY_APPS)
+    found = _process_choices.get(version)
+    if found is None:
 
-    def compute():
-        cities = [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
-        objectives = [
-            (code, f"{code} {title}")
-            for code, title in StrategicObjective.objects.values_list("code", "title")
-        ]
-        return cities, objectives
+        def compute():
+            cities = [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
+            objectives = [
+                (code, f"{code} {title}")
+                for code, title in StrategicObjective.objects.values_list("code", "title")
+            ]
+            return cities, objectives
 
-    return cached_for_content("library-choices", compute, apps=LIBRARY_APPS)
+        found = cached_for_content("library-choices", compute, apps=LIBRARY_APPS)
+        _process_choices.clear()
+        _process_choices[version] = found
+    return found
 
 
 # The parameters the library reads; any other one in an address is ignored, also by the caches
@@ -240,7 +251,7 @@ def _facets(counts: dict[str, dict[str, int]], filterset: PracticeFilter) -> lis
     facets = []
     for name in FACET_FIELDS:
         selected = set(filterset.form.cleaned_data.get(name) or [])
-        labels = dict(filterset.filters[name].extra["choices"])
+        labels = filterset.choice_labels(name)
         options = [
             FacetOption(
                 value=value,

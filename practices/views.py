@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from cities.selectors import city_map
+from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
 
 from . import access
@@ -17,6 +18,7 @@ from .exports import practices_csv_response, practices_json_response
 from .feeds import LatestPracticesFeed
 from .models import PracticeAttachment
 from .selectors import (
+    FILTER_PARAMS,
     LIBRARY_APPS,
     guideline_page,
     library_query,
@@ -29,8 +31,11 @@ from .selectors import (
 )
 
 
+@public_page(apps=LIBRARY_APPS, params=[*FILTER_PARAMS, "sort", "page"])
 def practice_list(request: HttpRequest) -> HttpResponse:
     library = practice_library(params=request.GET)
+    if library.notices:
+        not_kept(request)  # a value it ignored: not worth a copy of its own
     return render(
         request,
         "practices/practice_list.html",
@@ -43,6 +48,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(apps=LIBRARY_APPS)
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     found = access.get_practice_for_viewing(request.user, slug=slug)
     # The page body is a cached fragment: the practice with everything around it, its related
@@ -99,6 +105,7 @@ library_conditional = condition(etag_func=_library_etag, last_modified_func=_lib
 _latest_practices_feed = LatestPracticesFeed()
 
 
+@public_page(apps=LIBRARY_APPS)
 @library_conditional
 def practice_feed(request: HttpRequest) -> HttpResponse:
     """The Atom feed, kept until the library changes (it is polled far more than it changes)."""
@@ -125,12 +132,14 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return practices_json_response(practices_for_export(params=request.GET), request=request)
 
 
+@public_page()
 def guideline_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "practices/guideline_list.html", {"guidelines": list(published_guidelines())}
     )
 
 
+@public_page()
 def guideline_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guideline = guideline_page(guideline=access.get_guideline_for_viewing(request.user, slug=slug))
     return render(request, "practices/guideline_detail.html", {"guideline": guideline})

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.csrf import token_for_signed_in_only
 from core.storage import file_response
 
 from . import access, limits, services
@@ -22,6 +23,7 @@ def _int(value) -> int | None:
         return None
 
 
+@token_for_signed_in_only
 @require_POST
 def report_request(request: HttpRequest) -> HttpResponse:
     """Create the report and answer at once with its status page (303)."""

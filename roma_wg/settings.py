@@ -90,7 +90,11 @@ MIDDLEWARE = [
     "core.middleware.ResponseHeadersMiddleware",
     # Probes and Prometheus: answered before the host check and the session.
     "ops.middleware.OperationsEndpointsMiddleware",
+    # Whole public pages for visitors without a session, before sessions, authentication and
+    # messages (fragments/pages.py).
+    "fragments.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,7 +172,8 @@ if PRODUCTION and not REDIS_URL:
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend with one client per process (core/cache.py).
+            "BACKEND": "core.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "roma_wg"),
         }
@@ -179,7 +184,20 @@ else:
 # A change to a model of these apps starts a new generation of cached public fragments
 # (fragments/versions.py). Several processes share it only through Redis, as in production.
 PUBLIC_CONTENT_APPS = {"cities", "objectives", "practices", "meetings", "actionplans"}
+# Apps whose changes start a new version too, for what signed-in pages keep (a person's name on
+# their dashboard); no public page reads them.
+PRIVATE_CONTENT_APPS = {"accounts"}
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
+# Whole public pages kept for anonymous visitors (fragments/pages.py): how long a copy may stay
+# in the shared cache (a change replaces it at once anyway), and how long browsers and shared
+# caches in front of the portal may reuse an answer without asking again.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+
+# The all-meetings iCalendar (/meetings/calendar.ics) holds the meetings of this window around
+# today: it no longer grows with the years (each meeting keeps its own .ics).
+CALENDAR_PAST_DAYS = env_int("CALENDAR_PAST_DAYS", 365)
+CALENDAR_FUTURE_DAYS = env_int("CALENDAR_FUTURE_DAYS", 730)
 
 # Reports one visitor may ask for per window (reports/limits.py): signed-in people and, for
 # anonymous visitors, one network address.
@@ -466,9 +484,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# Signed-in sessions end after two hours without activity.
+# Signed-in sessions end after two hours without activity. Activity moves the end on once a
+# minute at most (core.middleware.SessionRefreshMiddleware), not with a write on every request.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 2 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = env_int("SESSION_REFRESH_SECONDS", 60)
+SESSION_SAVE_EVERY_REQUEST = False
 if REDIS_URL:
     # Sessions are read on every request: from the shared cache, written through to the database.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -36,7 +36,6 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("metrics", metrics_view, name="metrics"),
     path("favicon.ico", favicon),
-    path("i18n/", include("django.conf.urls.i18n")),
     # The open data API: no language prefix, Accept-Language chooses (README, "Open data").
     path("api/v1/", include("api.urls")),
 ]

@@ -69,11 +69,17 @@ def test_officer_signs_in_by_keyboard_and_sees_their_city(page, live_demo):
 
 
 def test_language_switcher_changes_the_page_language(page, live_demo):
-    page.goto(live_demo.url + "/en/work-plans/2020/")
-    page.get_by_role("button", name="Français").click()
-    page.wait_for_url("**/fr/work-plans/2020/")
+    page.goto(live_demo.url + "/en/work-plans/2020/?from=switch")
+    switch = page.locator(".header-tools-wrap .language-switcher")
+    assert switch.get_by_role("link", name="English").get_attribute("aria-current") == "page"
+    french = switch.get_by_role("link", name="Français")
+    assert french.get_attribute("aria-current") is None
+    french.focus()  # a link in the tab order, opened by the keyboard
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/fr/work-plans/2020/?from=switch")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", name="Plan de travail 2020").is_visible()
+    assert page.context.cookies() == []  # no cookie for switching, nor for reading
 
 
 def test_workspace_pages_have_no_wcag_violations_for_officers_and_staff(page, live_demo, settings):

@@ -107,3 +107,60 @@ def test_nothing_to_do_says_so(client, braga_officer):
     client.force_login(braga_officer)
     html = client.get("/fr/workspace/").content.decode()
     assert "Rien ne vous attend aujourd'hui." in html or "Nothing needs you today." in html
+
+
+def test_officers_tasks_are_kept_until_content_changes_and_follow_it_at_once(
+    client, braga, braga_officer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plan = PlanFactory(city=braga, title="Braga plan")
+    action = ActionFactory(plan=plan)
+    client.force_login(braga_officer)
+    assert "Mediators recruited" not in client.get("/en/workspace/").content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        client.get("/en/workspace/")
+    assert not any("actionplans_milestone" in q["sql"] for q in kept.captured_queries)
+
+    Milestone.objects.create(action=action, title="Mediators recruited", due_date=date(2020, 1, 1))
+    assert "Mediators recruited" in client.get("/en/workspace/").content.decode()
+    braga_officer.first_name = "Renamed"
+    braga_officer.save()
+    ProgressUpdate.objects.create(
+        plan=plan, period_label="2026 H2", period_start=date(2026, 7, 1),
+        period_end=date(2026, 12, 31), narrative="Half-way", saved_by=braga_officer,
+        saved_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
+    )  # fmt: skip
+    assert "Saved by Renamed" in client.get("/en/workspace/").content.decode()
+    braga_officer.first_name = "Again"
+    braga_officer.save()  # a person's name, shown in a task: a change of its own
+    assert "Saved by Again" in client.get("/en/workspace/").content.decode()
+
+
+def test_a_meeting_leaves_the_tasks_when_its_registration_closes(client, braga, braga_officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now().replace(microsecond=0)
+    MeetingFactory(
+        title="Closing soon", host_city=braga, registration_deadline=now + timedelta(minutes=5),
+        starts_at=now + timedelta(days=10), ends_at=now + timedelta(days=11),
+    )  # fmt: skip
+    client.force_login(braga_officer)
+    with time_machine.travel(now, tick=False):
+        assert "Closing soon" in client.get("/en/workspace/").content.decode()
+    with time_machine.travel(now + timedelta(minutes=6), tick=False):
+        assert "Closing soon" not in client.get("/en/workspace/").content.decode()
+
+
+def test_a_failed_report_shows_at_once(client, braga, braga_officer):
+    client.force_login(braga_officer)
+    client.get("/en/workspace/")
+    Report.objects.create(
+        kind="guideline", object_id=1, language="en", requested_by=braga_officer,
+        status=Report.Status.FAILED, error="The renderer stopped.", title="Guideline",
+    )  # fmt: skip
+    Report.objects.filter(requested_by=braga_officer).update(error="Stopped again.")
+    assert "Stopped again." in client.get("/en/workspace/").content.decode()

@@ -76,7 +76,6 @@ EXTRA_PAGES = {
 # "+reauth": the person has just confirmed their password (allauth asks before MFA changes);
 # "+stage": the person gave their password and is asked for the second factor.
 TARGETS = [
-    ("portal:home", "anon", {"set_language"}),
     ("objectives:work_plan", "anon", {"reports:request"}),
     ("meetings:detail", "anon", {"reports:request"}),
     ("practices:guideline", "staff", {"reports:request"}),

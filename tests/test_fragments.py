@@ -184,3 +184,31 @@ def test_unknown_parameters_make_no_new_cache_entries(client, braga, url, table)
     assert not rendered  # served from the fragments cached for the first address
     pagination = re.findall(r'href="([^"]*page=2[^"]*)"', html)
     assert pagination and not any("junk" in href for href in pagination)  # filters only
+
+
+def test_workspace_plan_page_follows_changes_at_once_for_each_kind_of_reader(
+    client, braga, braga_officer, staff
+):
+    from django.test import Client
+
+    from .factories import ActionFactory
+
+    plan = PlanFactory(city=braga, title="Braga's plan")
+    ActionFactory(plan=plan, title="First action")
+    url = f"/en/workspace/plans/{plan.pk}/"
+    client.force_login(braga_officer)
+    officer_page = client.get(url).content.decode()
+    assert "First action" in officer_page and "Add an action" in officer_page
+    with CaptureQueriesContext(connection) as kept:
+        client.get(url)
+    assert not any('"actionplans_action"' in q["sql"] for q in kept.captured_queries)
+
+    staff_client = Client()
+    staff_client.force_login(staff)
+    staff_page = staff_client.get(url).content.decode()
+    assert ">Validate<" in staff_page  # their own rights, not the officer's copy
+    assert ">Validate<" not in client.get(url).content.decode()
+
+    ActionFactory(plan=plan, title="An action added later")
+    assert "An action added later" in client.get(url).content.decode()
+    assert "An action added later" in staff_client.get(url).content.decode()

@@ -124,3 +124,27 @@ def test_event_dates_are_the_host_citys_dates_across_midnight_utc(client, db):
     assert event.decoded("DTSTART").date() == meeting.start_date
     assert event.decoded("DTSTART").utcoffset() in (timedelta(hours=2), timedelta(hours=3))
     assert isinstance(meeting.start_date, date)
+
+
+def test_all_meetings_feed_holds_a_window_around_today(client, braga, settings):
+    from django.utils import timezone
+
+    settings.CALENDAR_PAST_DAYS, settings.CALENDAR_FUTURE_DAYS = 365, 730
+    now = timezone.now()
+
+    def meeting(slug: str, days: int) -> None:
+        start = now + timedelta(days=days)
+        MeetingFactory(
+            slug=slug, host_city=braga, starts_at=start, ends_at=start + timedelta(hours=8)
+        )
+
+    meeting("two-years-ago", -730)
+    meeting("last-spring", -300)
+    meeting("next-month", 30)
+    meeting("next-year", 700)
+    meeting("in-four-years", 4 * 365)
+    _calendar, events = _events(client.get("/en/meetings/calendar.ics"))
+    urls = sorted(str(event["URL"]).rsplit("/", 2)[-2] for event in events)
+    assert urls == ["last-spring", "next-month", "next-year"]
+    # Each meeting keeps its own file, whenever it is.
+    assert client.get("/en/meetings/two-years-ago/calendar.ics").status_code == 200

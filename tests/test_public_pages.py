@@ -226,3 +226,32 @@ def test_signed_in_sessions_expire_after_two_hours_without_activity(client, brag
         cache.clear()
         response = client.get("/en/workspace/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_activity_keeps_a_session_alive_with_one_write_a_minute_at_most(client, braga_officer):
+    from datetime import timedelta
+
+    import time_machine
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    def session_writes() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/workspace/").status_code == 200
+        return sum(
+            1
+            for query in queries.captured_queries
+            if "django_session" in query["sql"] and not query["sql"].startswith("SELECT")
+        )
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(braga_officer)
+        assert session_writes() == 1  # the first page of the session stamps it
+        clock.shift(timedelta(seconds=20))
+        assert session_writes() == 0
+        assert session_writes() == 0
+        clock.shift(timedelta(seconds=61))
+        assert session_writes() == 1  # a minute on: the end moves on
+        assert session_writes() == 0

@@ -526,3 +526,49 @@ def test_plan_page_says_how_long_and_large_the_progress_report_is(
     label = html.split("Progress report (PDF)")[1][:120]
     assert f"{report.page_count} page" in label
     assert "KB" in label
+
+
+def test_anonymous_button_needs_no_token_but_refuses_another_site(guideline):
+    """A public page is one cached copy for every anonymous visitor: its PDF button carries no
+    token; a request a browser says comes from another site is refused."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(f"/en/guidelines/{guideline.slug}/").content.decode()
+    form = page[page.index('class="report-request"') :]
+    assert "csrfmiddlewaretoken" not in form[: form.index("</form>")]
+    data = {"kind": "guideline", "object_id": guideline.pk}
+    assert (
+        client.post("/en/reports/request/", data, HTTP_SEC_FETCH_SITE="same-origin").status_code
+        == 303
+    )
+    assert (
+        client.post("/en/reports/request/", data, HTTP_ORIGIN="http://testserver").status_code
+        == 303
+    )
+    assert client.post("/en/reports/request/", data).status_code == 303  # neither header
+    assert (
+        client.post("/en/reports/request/", data, HTTP_SEC_FETCH_SITE="cross-site").status_code
+        == 403
+    )
+    assert (
+        client.post("/en/reports/request/", data, HTTP_ORIGIN="https://evil.example").status_code
+        == 403
+    )
+
+
+def test_signed_in_button_carries_a_token_and_needs_it(guideline, braga_officer):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(braga_officer)
+    page = client.get(f"/en/guidelines/{guideline.slug}/").content.decode()
+    form = page[page.index('class="report-request"') :]
+    token = (
+        form[: form.index("</form>")].split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    )
+    data = {"kind": "guideline", "object_id": guideline.pk}
+    same_site = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+    assert client.post("/en/reports/request/", data, **same_site).status_code == 403
+    sent = client.post("/en/reports/request/", {**data, "csrfmiddlewaretoken": token}, **same_site)
+    assert sent.status_code == 303

@@ -482,10 +482,7 @@ POST_EXPECTED = {
 EXTERNAL_EXPECTED = {"experts:review": 200, "experts:plan": 200}
 EXTERNAL_POST_EXPECTED: dict[str, int] = {}
 
-NOT_CHECKED = {
-    # Framework and library URLs, tested by their own suites or the accounts tests.
-    "set_language",
-}
+NOT_CHECKED: set[str] = set()
 
 
 def _names(patterns, namespace=None):

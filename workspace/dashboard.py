@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.selectors import plans_for_user
 from actionplans.selectors import todos_for as plan_todos
-from cities.models import City
+from cities.models import City, CityMembership
 from core.todo import Todo
+from fragments.versions import read_versions
 from meetings.selectors import todos_for as meeting_todos
 from notifications.services import todos_for as notification_todos
 from objectives.selectors import todos_for as year_todos
@@ -57,18 +61,57 @@ class Dashboard:
         return sum(group.count for group in self.groups)
 
 
-def dashboard_for(*, user) -> Dashboard:
-    plans = list(plans_for_user(user=user))
-    # Follow-ups, registrations and drafts are a city's work: its officers', not the staff's.
-    own_cities = list(City.objects.filter(memberships__user=user).order_by("name"))
+def _content_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], list]:
+    """The to-dos that come from the portal's content, and the person's plans."""
+    plans = list(plans_for_user(user=user, cities=own_cities))
     todos = [
         *plan_todos(user=user, plans=plans),
         *meeting_todos(user=user, cities=own_cities),
         *practice_todos(user=user, cities=own_cities),
-        *report_todos(user=user),
-        *notification_todos(user=user),
-        *year_todos(user=user, today=timezone.localdate()),
+        *year_todos(user=user, today=today),
     ]
+    return todos, plans
+
+
+# What an officer's to-dos are read from: every public app's content and people's names.
+DASHBOARD_APPS = sorted(settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS)
+
+
+def _officer_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], list]:
+    """An officer's content to-dos, kept until that content changes, the day ends or one of them
+    stops applying (a meeting's registration closes): a dozen queries otherwise, on the page
+    an officer comes back to most."""
+    key = "dashboard:{}:{}:{}:{}".format(
+        user.pk, get_language(), today.isoformat(), ",".join(str(city.pk) for city in own_cities)
+    )
+    versions, found = read_versions([key], apps=DASHBOARD_APPS)
+    version = ".".join(versions[app] for app in DASHBOARD_APPS)
+    stored = found.get(key)
+    if (
+        stored is not None
+        and stored[0] == version
+        and (stored[1] is None or timezone.now() < stored[1])
+    ):
+        return stored[2], stored[3]
+    todos, plans = _content_todos(user=user, own_cities=own_cities, today=today)
+    until = min((todo.until for todo in todos if todo.until), default=None)
+    cache.set(key, (version, until, todos, plans), timeout=settings.FRAGMENT_CACHE_SECONDS)
+    return todos, plans
+
+
+def dashboard_for(*, user, memberships: list[CityMembership]) -> Dashboard:
+    """``memberships``: the person's, with their cities (the page shows them too)."""
+    # Follow-ups, registrations and drafts are a city's work: its officers', not the staff's.
+    own_cities = sorted((m.city for m in memberships), key=lambda city: city.name)
+    today = timezone.localdate()
+    if user.is_staff:
+        # The network's to-dos move with the clock (visits that end, updates that fall late):
+        # read each time.
+        todos, plans = _content_todos(user=user, own_cities=own_cities, today=today)
+    else:
+        todos, plans = _officer_todos(user=user, own_cities=own_cities, today=today)
+    # Reports and e-mails that failed are read each time (their changes are made in bulk).
+    todos = [*todos, *report_todos(user=user), *notification_todos(user=user)]
     groups = []
     order = list(GROUPS)
     for key in order:

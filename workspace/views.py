@@ -12,9 +12,10 @@ from .dashboard import dashboard_for
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in home: what needs this person now, then their plans and cities."""
+    memberships = list(memberships_for_user(request.user))
     context = {
-        "dashboard": dashboard_for(user=request.user),
-        "memberships": list(memberships_for_user(request.user)),
+        "dashboard": dashboard_for(user=request.user, memberships=memberships),
+        "memberships": memberships,
     }
     if request.user.is_staff:
         context["all_cities"] = list(city_officer_counts())
