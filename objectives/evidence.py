@@ -269,13 +269,29 @@ class ObjectiveProgress:
 def work_plan_progress(work_plan, *, today: date | None = None) -> list[ObjectiveProgress]:
     """Each objective of a plan (objectives and activities prefetched) with its activities'
     progress, in the plan's order."""
-    objectives = list(work_plan.objectives.all())
-    activities = [a for objective in objectives for a in objective.activities.all()]
-    progress = progress_for(activities, today=today)
-    return [
-        ObjectiveProgress(objective, [progress[a.pk] for a in objective.activities.all()])
-        for objective in objectives
+    return work_plans_progress([work_plan], today=today)[work_plan.pk]
+
+
+def work_plans_progress(
+    work_plans: Iterable, *, today: date | None = None
+) -> dict[int, list[ObjectiveProgress]]:
+    """Per plan id, its objectives' progress: the evidence of every plan's activities is read
+    once, not once a plan (the list of years)."""
+    work_plans = list(work_plans)
+    activities = [
+        a
+        for plan in work_plans
+        for objective in plan.objectives.all()
+        for a in objective.activities.all()
     ]
+    progress = progress_for(activities, today=today)
+    return {
+        plan.pk: [
+            ObjectiveProgress(objective, [progress[a.pk] for a in objective.activities.all()])
+            for objective in plan.objectives.all()
+        ]
+        for plan in work_plans
+    }
 
 
 def link_evidence(*, activity: Activity, record: models.Model, by) -> Evidence:

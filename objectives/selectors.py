@@ -14,7 +14,7 @@ from cities.models import City
 from core.history import HistoryEntry, history_entries
 from core.todo import Todo
 
-from .evidence import ActivityProgress, ObjectiveProgress, State, progress_for, work_plan_progress
+from .evidence import ActivityProgress, ObjectiveProgress, State, progress_for, work_plans_progress
 from .models import (
     Achievement,
     AchievementFigure,
@@ -178,9 +178,11 @@ class PlanSummary:
 
 def work_plan_summaries(*, today: date) -> list[PlanSummary]:
     """Every year's plan, drafts too, newest first, with its counts of activities done."""
+    plans = work_plan_years(include_drafts=True)
+    progress_of = work_plans_progress(plans, today=today)
     summaries = []
-    for plan in work_plan_years(include_drafts=True):
-        progress = work_plan_progress(plan, today=today)
+    for plan in plans:
+        progress = progress_of[plan.pk]
         counted = [a for objective in progress for a in objective.counted]
         summaries.append(
             PlanSummary(plan, len(progress), len(counted), sum(1 for a in counted if a.is_done))

@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 
 from fragments.pages import public_page
 
-from .evidence import achievements_with_figures, pledges_by_commitment, work_plan_progress
+from .evidence import (
+    achievements_with_figures,
+    pledges_by_commitment,
+    work_plan_progress,
+    work_plans_progress,
+)
 from .models import WorkPlan
 from .selectors import (
     achievement_years,
@@ -22,11 +27,12 @@ from .selectors import (
 def work_plan_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     plans = work_plan_years()
+    progress_of = work_plans_progress(plans, today=today)
     return render(
         request,
         "objectives/work_plan_list.html",
         {
-            "plans": [(plan, work_plan_progress(plan, today=today)) for plan in plans],
+            "plans": [(plan, progress_of[plan.pk]) for plan in plans],
             "achievement_years": achievement_years(),
         },
     )

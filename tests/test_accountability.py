@@ -263,3 +263,17 @@ def test_staff_dashboard_lists_the_activities_with_no_record(client, demo):
     assert "Advocate for a Roma strategy post-2020" in html
     client.force_login(people.get(email="braga@example.org"))
     assert "no record of being done" not in client.get("/en/workspace/").content.decode()
+
+
+def test_the_list_of_years_reads_evidence_once_whatever_the_number_of_plans(
+    client, django_assert_max_num_queries
+):
+    for year in (2019, 2020):
+        ActivityFactory(objective__work_plan__year=year, season="spring")
+    with django_assert_max_num_queries(40) as first:
+        assert client.get("/en/work-plans/").status_code == 200
+    for year in (2021, 2022, 2023):
+        ActivityFactory(objective__work_plan__year=year, season="spring")
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        html = client.get("/en/work-plans/").content.decode()
+    assert "Work plan 2023" in html
