@@ -64,7 +64,7 @@ format: setup
 	@$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
 
 messages: setup
-	@$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=tools --ignore=var --no-obsolete
+	@$(PY) manage.py makemessages -l fr -l pt -l it -l de --ignore=.venv --ignore=tools --ignore=var --no-obsolete
 
 # The load benchmark (bench/run.py): PostgreSQL on 127.0.0.1:5432, wrk; not part of `make test`.
 # BENCH_ARGS="--duration 5" for a quick run, "--pages practices,feed" for some pages only.
