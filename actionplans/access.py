@@ -184,3 +184,16 @@ def review_for_expert(reviewer: ExternalReviewer, *, pk: int) -> Review:
     if reviewer.review_id != pk:
         raise Http404(_("There is no review at this address."))
     return reviewer.review
+
+
+def may_translate_plan(user, plan: ActionPlan) -> bool:
+    """A plan's texts are translated by its city's officers and by staff."""
+    return user.is_authenticated and (user.is_staff or is_city_officer(user, plan))
+
+
+def may_translate_action(user, action) -> bool:
+    return may_translate_plan(user, action.plan)
+
+
+def may_translate_target(user, _target) -> bool:
+    return user.is_authenticated and user.is_staff

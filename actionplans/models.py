@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import WrittenIn
+
 from cities.models import City
 from objectives.models import Objective
 from practices.models import FundingSource, Practice, Transfer
@@ -19,7 +21,7 @@ from practices.uploads import StoredFile
 YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
-class EUTarget(models.Model):
+class EUTarget(WrittenIn):
     """A headline target of the EU Roma strategic framework 2020–2030 (see eu_targets.py)."""
 
     code = models.SlugField(max_length=40, unique=True)
@@ -45,7 +47,7 @@ class Versioned(models.Model):
         abstract = True
 
 
-class ActionPlan(Versioned):
+class ActionPlan(Versioned, WrittenIn):
     class Topic(models.TextChoices):
         SCHOOL_DROPOUT = "school_dropout", _("School dropout")
         EDUCATION = "education", _("Education")
@@ -144,7 +146,7 @@ class ValidatedStatus(models.TextChoices):
     NO_EVIDENCE = "no_evidence", _("No evidence")
 
 
-class Action(Versioned):
+class Action(Versioned, WrittenIn):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=250)

@@ -9,19 +9,24 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from core.models import WrittenIn
 
 from core.urls import slug_url
 
 
-class City(models.Model):
+class City(WrittenIn):
     class Membership(models.TextChoices):
         MEMBER = "member", _("Member city")
         OBSERVER = "observer", _("Observer city")
         PARTNER = "partner", _("Partner city")
 
     name = models.CharField(_("name"), max_length=120)
+    # The city's name in other languages where it differs ({"fr": "Athènes", "it": "Atene"}).
+    names = models.JSONField(_("name in other languages"), default=dict, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     country = CountryField(_("country"))
     latitude = models.DecimalField(
@@ -59,7 +64,12 @@ class City(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language of the page (Varsovie on a French page), else its own."""
+        return (self.names or {}).get(get_language()) or self.name
 
     def get_absolute_url(self) -> str:
         # The city page gathers several apps (practices, plans, meetings), so it lives in `portal`.

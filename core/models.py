@@ -1,8 +1,10 @@
-"""What the file store needs to stay consistent with the database during a backup."""
+"""What the file store needs to stay consistent with the database during a backup, and the
+language every written record knows it was written in."""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class StorageHold(models.Model):
@@ -24,3 +26,25 @@ class PendingFileDeletion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def _content_language_choices():
+    from .languages import CONTENT_LANGUAGES
+
+    return CONTENT_LANGUAGES
+
+
+class WrittenIn(models.Model):
+    """A record whose texts were written in one language (its original); translations into
+    other languages live beside it (translations app) and never replace it."""
+
+    original_language = models.CharField(
+        _("language of the original"),
+        max_length=8,
+        choices=_content_language_choices,
+        default="en",
+        help_text=_("The language this text was written in."),
+    )
+
+    class Meta:
+        abstract = True

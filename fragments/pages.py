@@ -67,7 +67,8 @@ def public_page(
     unknown = shown - set(settings.PUBLIC_CONTENT_APPS)
     if unknown:
         raise ValueError(f"not public content apps: {', '.join(sorted(unknown))}")
-    spec = PageSpec(apps=tuple(sorted(shown)), per=per, params=frozenset(params))
+    # ?language= picks the version of a written text (translations.reading): on every page.
+    spec = PageSpec(apps=tuple(sorted(shown)), per=per, params=frozenset(params) | {"language"})
 
     def mark(view):
         view.public_page = spec

@@ -202,3 +202,8 @@ def guest_registration_from_confirm_link(*, token: str) -> Registration:
     if registration is None:
         raise _link_refused()
     return registration
+
+
+def may_translate_meeting_text(user, _record) -> bool:
+    """Staff publish meetings and their agendas, and translate them."""
+    return user.is_authenticated and user.is_staff

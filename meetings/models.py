@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
+from core.models import WrittenIn
+
 from cities.models import City
 from core.dates import months_before
 from core.urls import slug_url
@@ -51,7 +53,7 @@ def period_label(start: date, end: date) -> str:
     return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
 
 
-class Meeting(models.Model):
+class Meeting(WrittenIn):
     """An event of the working group: draft until staff publish it, then public with its agenda.
 
     Times are stored in UTC and shown in the host city's time zone, which is where people meet.
@@ -206,7 +208,7 @@ class Meeting(models.Model):
         return self.guest_access == self.GuestAccess.OPEN
 
 
-class AgendaSession(models.Model):
+class AgendaSession(WrittenIn):
     """A named group of agenda items, e.g. "Day 1 morning: the city's integrated plan"."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
@@ -222,7 +224,7 @@ class AgendaSession(models.Model):
         return self.title
 
 
-class AgendaItem(models.Model):
+class AgendaItem(WrittenIn):
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("Plenary")
         WORKSHOP = "workshop", _("Workshop")

@@ -103,3 +103,9 @@ def achievement_year_for_staff(*, year: int) -> int:
     ):
         raise Http404(_("Nothing is recorded for %(year)s.") % {"year": year})
     return year
+
+
+def may_translate_year(user, _record) -> bool:
+    """The year's texts (work plans, objectives, achievements) are staff's, and so are their
+    translations."""
+    return user.is_authenticated and user.is_staff

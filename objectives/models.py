@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import WrittenIn
+
 from cities.models import City, Commitment
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -23,7 +25,7 @@ YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (1, 12)}
 
 
-class NetworkPriority(models.Model):
+class NetworkPriority(WrittenIn):
     """A priority of the network's strategic framework (the seed's "SAF strategy" priorities)."""
 
     title = models.CharField(_("title"), max_length=255, unique=True)
@@ -38,7 +40,7 @@ class NetworkPriority(models.Model):
         return self.title
 
 
-class StrategicObjective(models.Model):
+class StrategicObjective(WrittenIn):
     """One of the network's strategic objectives, numbered like "1.4"."""
 
     code = models.CharField(_("code"), max_length=10, unique=True)
@@ -53,7 +55,7 @@ class StrategicObjective(models.Model):
         return f"{self.code} {self.title}"
 
 
-class WorkPlan(models.Model):
+class WorkPlan(WrittenIn):
     year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR_VALIDATORS)
     introduction = models.TextField(_("introduction"), blank=True)
     strategic_objectives = models.ManyToManyField(
@@ -97,7 +99,7 @@ class WorkPlanContact(models.Model):
         return f"{self.role}, {self.organisation}"
 
 
-class Objective(models.Model):
+class Objective(WrittenIn):
     work_plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="objectives")
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     title = models.CharField(_("title"), max_length=300)
@@ -132,7 +134,7 @@ class Objective(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class Activity(models.Model):
+class Activity(WrittenIn):
     """Something the working group does: an event (policy transfer, meeting, review) or work."""
 
     class Kind(models.TextChoices):
@@ -283,7 +285,7 @@ class Stakeholder(models.Model):
         return self.short_name or self.name
 
 
-class AdvocacyAction(models.Model):
+class AdvocacyAction(WrittenIn):
     """Something done towards stakeholders: a contribution, a hearing, a meeting, a campaign."""
 
     class Kind(models.TextChoices):
@@ -328,7 +330,7 @@ class AdvocacyAction(models.Model):
         return self.title
 
 
-class Achievement(models.Model):
+class Achievement(WrittenIn):
     """One of a year's main achievements: a narrative with its figures and sources."""
 
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
@@ -361,7 +363,7 @@ class Achievement(models.Model):
         return reverse("objectives:achievements", kwargs={"year": self.year})
 
 
-class AchievementFigure(models.Model):
+class AchievementFigure(WrittenIn):
     """A figure quoted by an achievement, computed from the records: e.g. the city officers who
     attended the Toulouse transfer, or the cities that pledged to a principle. Its ``key`` puts
     it in the narrative as ``{key}``; ``measure`` names how it is counted (objectives.evidence)."""

@@ -10,13 +10,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from cities.access import is_officer_of
 from cities.selectors import cities_for_user
 
 from .models import EDITABLE_BY_CITY, Guideline, Practice
 
 
-def is_officer_of(user, city_id: int) -> bool:
-    return user.is_authenticated and user.city_memberships.filter(city_id=city_id).exists()
+def can_translate_practice(user, practice: Practice) -> bool:
+    """Its city's officers and staff translate a practice, whatever its state: a translation
+    never changes the original."""
+    return user.is_authenticated and (user.is_staff or is_officer_of(user, practice.city_id))
+
+
+def can_translate_guideline_text(user, _record) -> bool:
+    """Guidelines, their sections and recommendations are written, and translated, by staff."""
+    return user.is_authenticated and user.is_staff
 
 
 def can_see_practice(user, practice: Practice) -> bool:

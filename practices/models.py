@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import WrittenIn
+
 from cities.models import City
 from core.urls import slug_url
 from objectives.models import Activity, NetworkPriority, StrategicObjective
@@ -78,7 +80,7 @@ class PracticeManager(models.Manager):
         return super().get_queryset().defer("search_vector")
 
 
-class Practice(models.Model):
+class Practice(WrittenIn):
     city = models.ForeignKey(
         City, on_delete=models.PROTECT, related_name="practices", verbose_name=_("city")
     )
@@ -275,7 +277,7 @@ class GuidelineStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Guideline(models.Model):
+class Guideline(WrittenIn):
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=250, unique=True)
     topic = models.CharField(_("topic"), max_length=200)
@@ -337,7 +339,7 @@ class GuidelineAuthor(models.Model):
         return f"{self.role}, {self.city or self.organisation}"
 
 
-class GuidelineSection(models.Model):
+class GuidelineSection(WrittenIn):
     guideline = models.ForeignKey(Guideline, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=250)
@@ -352,7 +354,7 @@ class GuidelineSection(models.Model):
         return self.title
 
 
-class Recommendation(models.Model):
+class Recommendation(WrittenIn):
     section = models.ForeignKey(
         GuidelineSection, on_delete=models.CASCADE, related_name="recommendations"
     )

@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -150,17 +151,20 @@ def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     if found is None:
 
         def compute():
-            cities = [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
+            cities = list(City.objects.values_list("slug", "name", "names"))
             objectives = [
                 (code, f"{code} {title}")
                 for code, title in StrategicObjective.objects.values_list("code", "title")
             ]
             return cities, objectives
 
-        found = cached_for_content("library-choices", compute, apps=LIBRARY_APPS)
+        found = cached_for_content("library-city-names", compute, apps=LIBRARY_APPS)
         _process_choices.clear()
         _process_choices[version] = found
-    return found
+    cities, objectives = found
+    language = get_language()
+    # City names in the page's language (Varsovie on a French page).
+    return [(slug, (names or {}).get(language) or name) for slug, name, names in cities], objectives
 
 
 # The parameters the library reads; any other one in an address is ignored, also by the caches

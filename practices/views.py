@@ -13,6 +13,8 @@ from cities.selectors import city_map
 from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
 
+from translations.reading import localize, localized
+
 from . import access
 from .exports import practices_csv_response, practices_json_response
 from .feeds import LatestPracticesFeed
@@ -34,6 +36,8 @@ from .selectors import (
 @public_page(apps=LIBRARY_APPS, params=[*FILTER_PARAMS, "sort", "page"])
 def practice_list(request: HttpRequest) -> HttpResponse:
     library = practice_library(params=request.GET)
+    results = library.page.object_list  # read only when the results fragment is rendered again
+    library.page.object_list = SimpleLazyObject(lambda: localize(results, request=request))
     if library.notices:
         not_kept(request)  # a value it ignored: not worth a copy of its own
     return render(
@@ -48,19 +52,27 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _practice_in_language(request: HttpRequest, found):
+    practice = localized(practice_page(practice=found), request=request)
+    localize(practice.guidelines.all(), request=request)
+    return practice
+
+
 @public_page(apps=LIBRARY_APPS)
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    found = access.get_practice_for_viewing(request.user, slug=slug)
+    found = localized(access.get_practice_for_viewing(request.user, slug=slug), request=request)
     # The page body is a cached fragment: the practice with everything around it, its related
     # practices and its map are read only when it is rendered again.
-    practice = SimpleLazyObject(lambda: practice_page(practice=found))
+    practice = SimpleLazyObject(lambda: _practice_in_language(request, found))
     return render(
         request,
         "practices/practice_detail.html",
         {
             "found": found,
             "practice": practice,
-            "related": SimpleLazyObject(lambda: related_practices(practice=practice)),
+            "related": SimpleLazyObject(
+                lambda: localize(related_practices(practice=practice), request=request)
+            ),
             "city_map": SimpleLazyObject(lambda: city_map([practice.city])),
             "can_edit": access.can_edit_practice(request.user, found),
         },
@@ -135,11 +147,19 @@ def export_json(request: HttpRequest) -> HttpResponse:
 @public_page()
 def guideline_list(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "practices/guideline_list.html", {"guidelines": list(published_guidelines())}
+        request,
+        "practices/guideline_list.html",
+        {"guidelines": localize(published_guidelines(), request=request)},
     )
 
 
 @public_page()
 def guideline_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guideline = guideline_page(guideline=access.get_guideline_for_viewing(request.user, slug=slug))
+    sections = guideline.sections.all()
+    recommendations = [r for section in sections for r in section.recommendations.all()]
+    localize(
+        [guideline, guideline.activity, *sections, *recommendations, *guideline.practices.all()],
+        request=request,
+    )
     return render(request, "practices/guideline_detail.html", {"guideline": guideline})

@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("workspace/", include("actionplans.urls")),
     path("workspace/", include("imports.urls")),
     path("workspace/tokens/", include("api.workspace_urls")),
+    path("workspace/translations/", include("translations.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 )

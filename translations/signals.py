@@ -1,0 +1,43 @@
+"""Translations follow their records: a localized copy cannot be saved, a record's deletion
+takes its translations, and a change to a translation renews the cached pages of the record's
+app (fragments.versions)."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from fragments.versions import content_changed
+
+from .models import Translation
+from .registry import registered
+
+
+class LocalizedCopy(RuntimeError):
+    """A record holding translated texts for reading was about to be saved as the original."""
+
+
+def _refuse_localized(sender, instance, **kwargs) -> None:
+    if getattr(instance, "_localized", False):
+        raise LocalizedCopy(f"{instance!r} holds translated texts for reading; reload it to save")
+
+
+def _forget_translations(sender, instance, **kwargs) -> None:
+    Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()
+
+
+for _spec in registered():
+    pre_save.connect(_refuse_localized, sender=_spec.model, dispatch_uid=f"tr-ro-{_spec.key}")
+    post_delete.connect(
+        _forget_translations, sender=_spec.model, dispatch_uid=f"tr-del-{_spec.key}"
+    )
+
+
+@receiver(post_save, sender=Translation, dispatch_uid="translations-changed")
+@receiver(post_delete, sender=Translation, dispatch_uid="translations-deleted")
+def _record_pages_change(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        content_changed(ContentType.objects.get_for_id(instance.content_type_id).app_label)
