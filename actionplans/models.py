@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import WrittenIn
-
 from cities.models import City
+from core.models import WrittenIn
 from objectives.models import Objective
 from practices.models import FundingSource, Practice, Transfer
 from practices.uploads import StoredFile

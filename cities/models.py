@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.models import WrittenIn
-
 from core.urls import slug_url
 
 

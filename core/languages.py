@@ -37,7 +37,7 @@ CONTENT_LANGUAGES: list[tuple[str, object]] = [(code, name) for code, name, _c i
 CONTENT_LANGUAGE_CODES = frozenset(code for code, _n, _c in _LANGUAGES)
 SEARCH_CONFIGS: dict[str, str] = {code: config for code, _n, config in _LANGUAGES}
 # Every configuration above once, for the searches that look in every language.
-STEMMED_CONFIGS = sorted({config for config in SEARCH_CONFIGS.values()})
+STEMMED_CONFIGS = sorted(set(SEARCH_CONFIGS.values()))
 
 
 def language_name(code: str) -> str:

@@ -16,10 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
-from core.models import WrittenIn
-
 from cities.models import City
 from core.dates import months_before
+from core.models import WrittenIn
 from core.urls import slug_url
 from objectives.models import Activity
 

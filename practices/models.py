@@ -8,9 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import WrittenIn
-
 from cities.models import City
+from core.models import WrittenIn
 from core.urls import slug_url
 from objectives.models import Activity, NetworkPriority, StrategicObjective
 

@@ -12,7 +12,6 @@ from django.views.decorators.http import condition
 from cities.selectors import city_map
 from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
-
 from translations.reading import localize, localized
 
 from . import access
