@@ -3,16 +3,19 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from core.forms import EditForm, EditTokenForm
+from core.languages import CONTENT_LANGUAGES
 from objectives.models import Activity
 from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import GuidelineAuthor, Practice, Theme, Transfer
 
 PRACTICE_FIELDS = [
+    "original_language",
     "title",
     "summary",
     "description",
@@ -63,6 +66,19 @@ class PracticeForm(EditForm):
                 "Paragraphs, lists, bold, italics and links are kept; other markup is removed."
             ),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        written_in = self.fields["original_language"]
+        written_in.required = False  # left out: as it was, or the interface's language
+        written_in.help_text = _("The language you write this practice in.")
+        if self.instance.pk is None:
+            written_in.initial = get_language()
+
+    def clean_original_language(self) -> str:
+        return self.cleaned_data.get("original_language") or (
+            self.instance.original_language if self.instance.pk else get_language()
+        )
 
     def get_initial_for_field(self, field, field_name):
         value = super().get_initial_for_field(field, field_name)
@@ -160,6 +176,12 @@ class TransferForm(forms.ModelForm):
 
 
 class GuidelineForm(EditTokenForm):
+    original_language = forms.ChoiceField(
+        label=_("Language of the original"),
+        choices=CONTENT_LANGUAGES,
+        required=False,
+        help_text=_("The language this text is written in."),
+    )
     title = forms.CharField(label=_("Title"), max_length=250)
     topic = forms.CharField(label=_("Topic"), max_length=200)
     introduction = forms.CharField(
@@ -180,10 +202,18 @@ class GuidelineForm(EditTokenForm):
     def __init__(self, *args, practices, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["practices"].queryset = practices
+        if self.edit_object is None:
+            self.fields["original_language"].initial = get_language()
+
+    def clean_original_language(self) -> str:
+        return self.cleaned_data.get("original_language") or (
+            self.edit_object.original_language if self.edit_object else get_language()
+        )
 
     def values_from(self, guideline) -> dict:
         # Sections and authors are edited in formsets beside the form (companion_values).
         return {
+            "original_language": guideline.original_language,
             "title": guideline.title,
             "topic": guideline.topic,
             "introduction": guideline.introduction,

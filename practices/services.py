@@ -220,23 +220,51 @@ def guideline_save(
     guideline.save()
     if practices is not None:
         guideline.practices.set(practices)
-    guideline.sections.all().delete()
-    for order, section in enumerate(sections):
-        saved = GuidelineSection.objects.create(
-            guideline=guideline,
-            order=order,
-            title=section["title"],
-            body=clean_html(section.get("body", "")),
-        )
-        Recommendation.objects.bulk_create(
-            Recommendation(section=saved, order=n, text=text)
-            for n, text in enumerate(section.get("recommendations", []))
-        )
+    _sections_save(guideline, sections)
     guideline.authors.all().delete()
     GuidelineAuthor.objects.bulk_create(
         GuidelineAuthor(guideline=guideline, order=n, **author) for n, author in enumerate(authors)
     )
     return guideline
+
+
+def _numbered_save(model, existing: list, wanted: list[dict], **common) -> list:
+    """Rows in order: the n-th existing row takes the n-th wanted values (so its translations
+    stay with it, marked out of date when its text changed), new rows are added, extra ones
+    deleted."""
+    saved = []
+    for order, values in enumerate(wanted):
+        row = existing[order] if order < len(existing) else model(order=order, **common)
+        values = {**values, **common, "order": order}
+        changed = row.pk is None or any(getattr(row, k) != v for k, v in values.items())
+        for name, value in values.items():
+            setattr(row, name, value)
+        if changed:
+            row.save()
+        saved.append(row)
+    for row in existing[len(wanted) :]:
+        row.delete()
+    return saved
+
+
+def _sections_save(guideline: Guideline, sections: list[dict]) -> None:
+    language = {"original_language": guideline.original_language}
+    existing = list(guideline.sections.prefetch_related("recommendations").order_by("order"))
+    rows = _numbered_save(
+        GuidelineSection,
+        existing,
+        [{"title": s["title"], "body": clean_html(s.get("body", ""))} for s in sections],
+        guideline=guideline,
+        **language,
+    )
+    for row, section in zip(rows, sections, strict=True):
+        _numbered_save(
+            Recommendation,
+            list(row.recommendations.order_by("order")) if row.pk else [],
+            [{"text": text} for text in section.get("recommendations", [])],
+            section=row,
+            **language,
+        )
 
 
 @transaction.atomic

@@ -17,8 +17,19 @@ register(
     ],
     may_translate=can_translate_practice,
 )
+
+
+def _guideline_parts(guideline: Guideline) -> list:
+    """Its sections, each followed by its recommendations: translated on the guideline's page."""
+    sections = guideline.sections.prefetch_related("recommendations").order_by("order")
+    return [part for section in sections for part in [section, *section.recommendations.all()]]
+
+
 register(
-    Guideline, fields=["title", "topic", "introduction"], may_translate=can_translate_guideline_text
+    Guideline,
+    fields=["title", "topic", "introduction"],
+    may_translate=can_translate_guideline_text,
+    parts=_guideline_parts,
 )
 register(GuidelineSection, fields=["title", "body"], may_translate=can_translate_guideline_text)
 register(Recommendation, fields=["text"], may_translate=can_translate_guideline_text)

@@ -201,6 +201,10 @@ ARGS = {
     "api:eu_target": {"code": "edu-upper-secondary"},
     "api_tokens:list": {},
     "api_tokens:revoke": {"pk": "api_token"},
+    "translations:versions": {"key": "practices.practice", "pk": "practice"},
+    "translations:edit": {"key": "practices.practice", "pk": "practice", "language": "fr"},
+    "translations:check": {"key": "practices.practice", "pk": "practice", "language": "fr"},
+    "translations:delete": {"key": "practices.practice", "pk": "practice", "language": "fr"},
     "opendata:index": {},
     "opendata:bundle": {},
     "opendata:file": {"name": "indicators", "suffix": "csv"},
@@ -416,6 +420,11 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "api:eu_target": (200, 200, 200, 200),
     "api_tokens:list": (200, 200, 200, 302),
     "api_tokens:revoke": (405, 405, 405, 405),
+    # A draft practice of Braga: its officers and staff translate it; others learn nothing.
+    "translations:versions": (200, 200, 404, 302),
+    "translations:edit": (200, 200, 404, 302),
+    "translations:check": (405, 405, 405, 405),
+    "translations:delete": (405, 405, 405, 405),
     "opendata:index": (200, 200, 200, 200),
     # No zip file built yet in this world.
     "opendata:bundle": (404, 404, 404, 404),
@@ -472,6 +481,8 @@ POST_EXPECTED = {
     # A token of Braga's lead: another person's token is not theirs to revoke.
     "api_tokens:revoke": (404, 302),
     "imports:confirm": (404, 302),
+    "translations:check": (404, 302),
+    "translations:delete": (404, 302),
     # Without a token: a problem document (401) whoever posts.
     "api:measurements": (401, 401),
 }

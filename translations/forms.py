@@ -24,8 +24,10 @@ class TranslationForm(EditTokenForm):
         record,
         translation: Translation | None,
         language: str,
+        edit_object: Translation | None = None,
         **kwargs,
     ):
+        translation = edit_object or translation  # after a conflict: the translation as saved
         self.spec = spec
         self.record = record
         super().__init__(*args, edit_object=translation, **kwargs)

@@ -5,6 +5,9 @@ translations app is ready), so this app imports none of them::
 
     register(Practice, fields=["title", "summary"], may_translate=can_translate_practice)
 
+``parts(obj)`` names records translated on the same page as ``obj`` (a guideline's sections),
+each of a registered model.
+
 ``may_translate(user, obj)`` comes from the app's access module: the same people who may see
 the record and answer for its content.
 """
@@ -22,6 +25,11 @@ class Translatable:
     model: type[models.Model]
     fields: tuple[str, ...]
     may_translate: Callable[[object, models.Model], bool]
+    # The records translated with it on one page (a guideline's sections and recommendations).
+    parts: Callable[[models.Model], list] | None = None
+
+    def with_parts(self, obj: models.Model) -> list[models.Model]:
+        return [obj, *(self.parts(obj) if self.parts else [])]
 
     @property
     def key(self) -> str:
@@ -44,10 +52,11 @@ def register(
     *,
     fields: list[str] | tuple[str, ...],
     may_translate: Callable[[object, models.Model], bool],
+    parts: Callable[[models.Model], list] | None = None,
 ) -> None:
     if not any(f.name == "original_language" for f in model._meta.get_fields()):
         raise TypeError(f"{model._meta.label} must know its original language (core.WrittenIn)")
-    spec = Translatable(model, tuple(fields), may_translate)
+    spec = Translatable(model, tuple(fields), may_translate, parts)
     _registry[spec.key] = spec
 
 

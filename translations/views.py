@@ -1,7 +1,8 @@
 """The workspace's translation pages: a record's versions, and the side-by-side editor.
 
 Who may translate a record is the record's app's decision (``registry.may_translate``); anyone
-else gets 404, so the addresses of other cities' private records tell nothing.
+else gets 404, so the addresses of other cities' private records tell nothing. A record with
+parts (a guideline's sections and recommendations) is translated on one page, saved at once.
 """
 
 from __future__ import annotations
@@ -9,39 +10,38 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.editing import BadEditToken, EditConflict, edit_guard
+from core.forms import STALE_FORM
 from core.languages import CONTENT_LANGUAGE_CODES, language_name
-from core.views import form_page, refused
+from core.views import add_service_errors, form_again, refused
 
 from . import services
 from .forms import NewTranslationForm, TranslationForm
 from .reading import source_fingerprint
-from .registry import spec_by_key
+from .registry import spec_by_key, spec_for
+
+NOTHING_HERE = "There is nothing to translate at this address."
 
 
 def _record_for_translating(user, key: str, pk: int):
     spec = spec_by_key(key)
     if spec is None:
-        raise Http404(_("There is nothing to translate at this address."))
+        raise Http404(_(NOTHING_HERE))
     record = spec.model._default_manager.filter(pk=pk).first()
     if record is None or not spec.may_translate(user, record):
-        raise Http404(_("There is nothing to translate at this address."))
+        raise Http404(_(NOTHING_HERE))
     return spec, record
 
 
 def _versions_url(spec, record) -> str:
     return reverse("translations:versions", kwargs={"key": spec.key, "pk": record.pk})
-
-
-def _editor_url(spec, record, language: str) -> str:
-    return reverse(
-        "translations:edit", kwargs={"key": spec.key, "pk": record.pk, "language": language}
-    )
 
 
 def _crumbs(spec, record) -> list[tuple[str, str]]:
@@ -63,7 +63,9 @@ def versions(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         request.POST or None, record=record, existing={t.language for t in translations}
     )
     if request.method == "POST" and form.is_valid():
-        return redirect(_editor_url(spec, record, form.cleaned_data["language"]))
+        return redirect(
+            "translations:edit", key=spec.key, pk=record.pk, language=form.cleaned_data["language"]
+        )
     return render(
         request,
         "translations/versions.html",
@@ -81,6 +83,33 @@ def versions(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     )
 
 
+class _Part:
+    """One record on the editor's page, with its form."""
+
+    def __init__(self, index: int, record, language: str, data=None, **extra) -> None:
+        self.spec = spec_for(record)
+        self.record = record
+        self.translation = services.translation_for(record, language)
+        prefix = f"part{index}"
+        if data is not None and not data.get(f"{prefix}-edit_token"):
+            # Opened before anyone translated it: a translation saved since is not overwritten
+            # (the service refuses, saying so).
+            self.translation = None
+        self.kwargs = {
+            "spec": self.spec,
+            "record": record,
+            "translation": self.translation,
+            "language": language,
+            "prefix": prefix,
+            **extra,
+        }
+        self.form = TranslationForm(data, **self.kwargs)
+        self.heading = f"{record._meta.verbose_name.capitalize()}: {record}"
+        self.outdated = self.translation is not None and self.translation.source != (
+            source_fingerprint(self.spec.texts_of(record))
+        )
+
+
 @login_required
 def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse:
     spec, record = _record_for_translating(request.user, key, pk)
@@ -93,59 +122,78 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
             else _("Translations into this language are not offered.")
         )
         return refused(request, error, back=back)
-    translation = services.translation_for(record, language)
-    originals = spec.texts_of(record)
     name = language_name(language)
-
-    def save(form):
-        return services.translation_save(
-            record=record,
-            language=language,
-            texts=form.texts(),
-            by=request.user,
-            translation=form.edit_object,
-        )
-
-    response = form_page(
+    records = [r for r in spec.with_parts(record) if r.original_language != language]
+    data = request.POST if request.method == "POST" else None
+    parts = [_Part(i, r, language, data) for i, r in enumerate(records)]
+    conflict = None
+    if data is not None and all(part.form.is_valid() for part in parts):
+        try:
+            with transaction.atomic():
+                for part in parts:
+                    if part.form.edit_object is not None:
+                        edit_guard(part.form)
+                    services.translation_save(
+                        record=part.record,
+                        language=language,
+                        texts=part.form.texts(),
+                        by=request.user,
+                        translation=part.form.edit_object,
+                    )
+        except EditConflict as error:
+            conflict = error
+            for part in parts:
+                if (
+                    part.form.edit_object is not None
+                    and part.form.edit_object.pk == error.current.pk
+                ):
+                    part.form = form_again(TranslationForm, part.kwargs, error)
+        except BadEditToken:
+            parts[0].form.add_error(None, STALE_FORM)
+        except ValidationError as error:
+            add_service_errors(parts[0].form, error)
+        else:
+            messages.success(
+                request, _("The translation into %(language)s is saved.") % {"language": name}
+            )
+            return redirect(back)
+    invalid = data is not None and any(part.form.errors for part in parts)
+    return render(
         request,
-        form_class=TranslationForm,
-        form_kwargs={
-            "spec": spec,
-            "record": record,
-            "translation": translation,
-            "language": language,
-        },
-        save=save,
-        done_url=back,
-        success=_("The translation into %(language)s is saved.") % {"language": name},
-        template="translations/edit.html",
-        context={
+        "translations/edit.html",
+        {
             "title": _("“%(record)s” in %(language)s") % {"record": record, "language": name},
             "crumbs": _crumbs(spec, record),
             "back": back,
             "record": record,
+            "parts": parts,
+            "errors_form": next((part.form for part in parts if part.form.errors), None),
+            "conflict": conflict,
             "language": language,
             "language_name": name,
             "original_language": record.original_language,
             "original_name": language_name(record.original_language),
-            "originals": originals,
-            "translation": translation,
-            "outdated": translation is not None
-            and translation.source != source_fingerprint(originals),
+            "outdated": any(part.outdated for part in parts),
         },
+        status=409 if conflict else 400 if invalid else 200,
     )
-    return response
 
 
 @require_POST
 @login_required
 def check(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse:
     spec, record = _record_for_translating(request.user, key, pk)
-    translation = services.translation_for(record, language)
-    if translation is None:
+    translations = [
+        t
+        for t in (services.translation_for(r, language) for r in spec.with_parts(record))
+        if t is not None
+    ]
+    if not translations:
         raise Http404(_("There is no translation into this language."))
     try:
-        services.translation_check(translation=translation, by=request.user)
+        with transaction.atomic():
+            for translation in translations:
+                services.translation_check(translation=translation, by=request.user)
     except ValidationError as error:
         return refused(request, error, back=_versions_url(spec, record))
     messages.success(
@@ -161,7 +209,9 @@ def check(request: HttpRequest, key: str, pk: int, language: str) -> HttpRespons
 def delete(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse:
     spec, record = _record_for_translating(request.user, key, pk)
     try:
-        services.translation_delete(record=record, language=language, by=request.user)
+        with transaction.atomic():
+            for part in spec.with_parts(record):
+                services.translation_delete(record=part, language=language, by=request.user)
     except ValidationError as error:
         return refused(request, error, back=_versions_url(spec, record))
     messages.success(
