@@ -14,7 +14,7 @@ from translations.models import Translation
 from translations.signals import LocalizedCopy
 
 from .editing import changed, form_as_shown
-from .factories import CityFactory, MembershipFactory, PracticeFactory, UserFactory
+from .factories import CityFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -259,8 +259,6 @@ def test_the_service_refuses_the_originals_language(practice, braga_officer):
 
 
 def test_an_officer_writes_a_practice_in_their_own_language(client, braga, braga_officer):
-    MembershipFactory  # noqa: B018 — the officer fixture is a member of Braga
-    UserFactory  # noqa: B018
     client.force_login(braga_officer)
     html = client.get("/pt/workspace/practices/new/").content.decode()
     assert re.search(r'<option value="pt" selected>', html)
