@@ -50,3 +50,14 @@ def language_name(code: str) -> str:
 
 def search_config(code: str) -> str:
     return SEARCH_CONFIGS.get(code, "simple")
+
+
+def language_in_sentence(code: str) -> str:
+    """A language's name inside a sentence: "anglais" in French, Portuguese and Italian, which
+    write language names in lower case; "Englisch" and "English" as they are."""
+    from django.utils.translation import get_language
+
+    name = language_name(code)
+    if (get_language() or "en").split("-")[0] in ("fr", "pt", "it", "es", "ro") and name:
+        return name[0].lower() + name[1:]
+    return name

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.languages import CONTENT_LANGUAGE_CODES, language_name
+from core.languages import CONTENT_LANGUAGE_CODES, language_in_sentence
 
 from .models import Translation
 from .reading import source_fingerprint
@@ -38,7 +38,7 @@ def _check_language(record, language: str) -> None:
     if language == record.original_language:
         raise ValidationError(
             _("%(language)s is the language of the original: change the original itself.")
-            % {"language": language_name(language)}
+            % {"language": language_in_sentence(language)}
         )
 
 
@@ -68,7 +68,7 @@ def translation_save(*, record, language: str, texts: dict[str, str], by, transl
                 "Someone saved a translation into %(language)s while you were writing yours. "
                 "Nothing was saved: open the translation again to see theirs."
             )
-            % {"language": language_name(language)}
+            % {"language": language_in_sentence(language)}
         )
     now = timezone.now()
     if current is None:

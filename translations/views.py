@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from core.editing import BadEditToken, EditConflict, edit_guard
 from core.forms import STALE_FORM
-from core.languages import CONTENT_LANGUAGE_CODES, language_name
+from core.languages import CONTENT_LANGUAGE_CODES, language_in_sentence, language_name
 from core.views import add_service_errors, form_again, refused
 
 from . import services
@@ -73,7 +73,7 @@ def versions(request: HttpRequest, key: str, pk: int) -> HttpResponse:
             "spec": spec,
             "record": record,
             "model_name": spec.model._meta.verbose_name,
-            "original_name": language_name(record.original_language),
+            "original_name": language_in_sentence(record.original_language),
             "translations": translations,
             "form": form,
             "crumbs": _crumbs(spec, record)[:1],
@@ -117,12 +117,12 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
     if language not in CONTENT_LANGUAGE_CODES or language == record.original_language:
         error = ValidationError(
             _("%(language)s is the language of the original: change the original itself.")
-            % {"language": language_name(language)}
+            % {"language": language_in_sentence(language)}
             if language == record.original_language
             else _("Translations into this language are not offered.")
         )
         return refused(request, error, back=back)
-    name = language_name(language)
+    name = language_in_sentence(language)
     records = [r for r in spec.with_parts(record) if r.original_language != language]
     data = request.POST if request.method == "POST" else None
     parts = [_Part(i, r, language, data) for i, r in enumerate(records)]
@@ -154,7 +154,9 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
             add_service_errors(parts[0].form, error)
         else:
             messages.success(
-                request, _("The translation into %(language)s is saved.") % {"language": name}
+                request,
+                _("The translation into %(language)s is saved.")
+                % {"language": language_in_sentence(language)},
             )
             return redirect(back)
     invalid = data is not None and any(part.form.errors for part in parts)
@@ -172,7 +174,7 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
             "language": language,
             "language_name": name,
             "original_language": record.original_language,
-            "original_name": language_name(record.original_language),
+            "original_name": language_in_sentence(record.original_language),
             "outdated": any(part.outdated for part in parts),
         },
         status=409 if conflict else 400 if invalid else 200,
@@ -199,7 +201,7 @@ def check(request: HttpRequest, key: str, pk: int, language: str) -> HttpRespons
     messages.success(
         request,
         _("The translation into %(language)s is marked as checked.")
-        % {"language": language_name(language)},
+        % {"language": language_in_sentence(language)},
     )
     return redirect(_versions_url(spec, record))
 
@@ -216,6 +218,7 @@ def delete(request: HttpRequest, key: str, pk: int, language: str) -> HttpRespon
         return refused(request, error, back=_versions_url(spec, record))
     messages.success(
         request,
-        _("The translation into %(language)s is deleted.") % {"language": language_name(language)},
+        _("The translation into %(language)s is deleted.")
+        % {"language": language_in_sentence(language)},
     )
     return redirect(_versions_url(spec, record))

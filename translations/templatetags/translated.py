@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from core.languages import language_name
+from core.languages import language_in_sentence, language_name
 
 from ..reading import PARAMETER
 
@@ -46,7 +46,7 @@ def text_language(record) -> str:
 
     return format_html(
         '<span class="text-language">{}</span>',
-        _("In %(language)s") % {"language": language_name(language)},
+        _("In %(language)s") % {"language": language_in_sentence(language)},
     )
 
 
@@ -72,9 +72,9 @@ def language_notice(context, record) -> dict:
     return {
         "show": shown.language != page or shown.translated,
         "shown": shown,
-        "page_name": language_name(page),
-        "shown_name": language_name(shown.language),
-        "original_name": language_name(shown.original),
+        "page_name": language_in_sentence(page),
+        "shown_name": language_in_sentence(shown.language),
+        "original_name": language_in_sentence(shown.original),
         "original_url": _version_url(request, shown.original),
         "others": others,
         "in_page_language": shown.language == page,
