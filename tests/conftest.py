@@ -106,9 +106,9 @@ def turin_officer(turin):
 
 @pytest.fixture
 def demo(db):
-    from demo.services import demo_load
+    from .demo_snapshot import demo_in_place
 
-    demo_load()
+    demo_in_place()
 
 
 @pytest.fixture
@@ -164,10 +164,10 @@ def page(browser):
 @pytest.fixture
 def live_demo(transactional_db, live_server, settings, tmp_path):
     """The portal with its demo data, served for a real browser."""
-    from demo.services import demo_load
+    from .demo_snapshot import demo_in_place
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    demo_load()
+    demo_in_place()
     return live_server
 
 
