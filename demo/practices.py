@@ -21,6 +21,7 @@ from practices.models import (
 from practices.richtext import clean_html
 from practices.services import choices_ensure, guideline_save, practices_search_index
 
+from .practices_originals import ORIGINALS
 from .practices_seed import GUIDELINES, PRACTICES
 
 _UTC = ZoneInfo("UTC")
@@ -40,20 +41,24 @@ def practices_demo_load(*, cities: dict[str, City], activities: dict[str, Activi
 
     practices = {}
     for index, spec in enumerate(PRACTICES):
+        # A few are kept in their city's language; their English becomes a translation
+        # (demo/languages.py).
+        original = ORIGINALS.get(spec["slug"], {**spec, "language": "en"})
         practice, _ = Practice.objects.update_or_create(
             slug=spec["slug"],
             defaults={
                 "city": cities[spec["city"]],
-                "title": spec["title"],
-                "summary": spec["summary"],
-                "description": clean_html(spec["description"]),
-                "target_group": spec["target_group"],
+                "original_language": original["language"],
+                "title": original["title"],
+                "summary": original["summary"],
+                "description": clean_html(original["description"]),
+                "target_group": original["target_group"],
                 "start_year": spec["start_year"],
                 "end_year": spec["end_year"],
-                "results": spec["results"],
-                "success_factors": spec["success_factors"],
-                "transferability": spec["transferability"],
-                "lessons_learnt": spec["lessons_learnt"],
+                "results": original["results"],
+                "success_factors": original["success_factors"],
+                "transferability": original["transferability"],
+                "lessons_learnt": original["lessons_learnt"],
                 "contact_role": spec["contact_role"],
                 "priority": priorities.get(spec["priority"] or ""),
                 "status": PracticeStatus.PUBLISHED,

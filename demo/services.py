@@ -28,6 +28,7 @@ from objectives.models import (
 from . import seed
 from .accountability import accountability_demo_load
 from .actionplans import actionplans_demo_load
+from .languages import CITY_NAMES, languages_demo_load
 from .meetings import meetings_demo_load
 from .practices import practices_demo_load
 
@@ -87,6 +88,7 @@ def _load() -> dict[str, int]:
                 "longitude": lon,
                 "membership": membership,
                 "timezone": timezone,
+                "names": CITY_NAMES.get(slug, {}),
             },
         )
 
@@ -165,6 +167,7 @@ def _load() -> dict[str, int]:
     accountability_demo_load(cities=cities, activities=activities)
     accounts = demo_accounts_create(cities=cities)
     demo_notifications_create()
+    languages_demo_load()  # after the accounts: the demo's staff translates
     return {
         "cities": len(cities),
         "activities": len(activities),
