@@ -14,12 +14,14 @@ PYTHON_BIN := $(shell for p in python3.13 python3.12 python3; do \
 # uv when it is on PATH, else the one pip installs into that Python.
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON_BIN) -m uv")
 
-.PHONY: help setup run test lint format messages check-python bench audit
+.PHONY: help setup run test test-fast lint check format messages check-python bench audit
 
 help:
 	@echo "make run   - set up and serve the portal with its demo data on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - set up and run the whole test suite"
+	@echo "make test-fast - the suite without the browser and slow tests, for work in progress"
 	@echo "make lint  - ruff, as CI runs it"
+	@echo "make check - lint, migrations matching the models, Django's system checks (CI runs it)"
 	@echo "make bench - load benchmark on PostgreSQL with the large data set (BENCH_ARGS=...)"
 	@echo "make audit - known vulnerabilities in the locked dependencies (pip-audit, PyPI)"
 
@@ -49,6 +51,10 @@ test: setup $(HTMLCHECK)
 	@command -v pg_dump >/dev/null 2>&1 || echo "pg_dump is missing: the PostgreSQL backup tests are skipped (apt-get install postgresql-client)."
 	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_ARGS)
 
+# While working: everything but the tests marked browser or slow (make test still runs them all).
+test-fast: setup $(HTMLCHECK)
+	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
+
 # pip-audit lives in its own environment (the "audit" group), so `make setup` never installs it.
 AUDIT_VENV := var/audit-venv
 audit: check-python
@@ -59,6 +65,11 @@ audit: check-python
 
 lint: setup
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# The translation catalogues' freshness is a test (tests/test_i18n.py runs makemessages on a copy).
+check: lint
+	@$(PY) manage.py makemigrations --check --dry-run
+	@$(PY) manage.py check
 
 format: setup
 	@$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .

@@ -10,6 +10,15 @@ from cities.models import OfficerRole
 
 from .factories import CityFactory, MembershipFactory, StaffFactory, UserFactory
 
+BROWSER_FIXTURES = {"page", "browser", "live_demo"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests driving Chromium are marked ``browser`` by the fixtures they use."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
 
 def pytest_report_header(config) -> list[str]:
     database = settings.DATABASES["default"]

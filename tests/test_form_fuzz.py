@@ -48,6 +48,8 @@ from .test_url_matrix import ARGS, EXPECTED
 from .test_url_matrix import _path as matrix_path
 from .url_world import build_world, expert_client
 
+pytestmark = pytest.mark.slow
+
 PEOPLE = {"staff": "staff@example.org", "braga": "braga@example.org"}
 
 # Pages outside the every-URL matrix: sign-in and account pages, and a few states the matrix

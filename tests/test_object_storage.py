@@ -25,7 +25,7 @@ from reports.models import Report
 from .factories import ActionFactory, PlanFactory, PracticeFactory
 from .objectstore import ObjectStore
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n" + (
     b"% padding so the file is not tiny\n" * 200

@@ -13,6 +13,8 @@ from .pages import WHO, page_paths
 from .test_url_matrix import EXPECTED
 from .url_world import build_world
 
+pytestmark = pytest.mark.slow
+
 PHONE = {"width": 320, "height": 640}
 
 

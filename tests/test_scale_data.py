@@ -25,6 +25,8 @@ from demo.scale import (
 from meetings.models import Meeting, Registration
 from practices.models import Practice, PracticeAttachment, Theme
 
+pytestmark = pytest.mark.slow
+
 SCALE = 0.005
 ANCHOR = date(2026, 3, 1)
 

@@ -9,6 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from .url_world import build_world, expert_client
 
+pytestmark = pytest.mark.slow
+
 PEOPLE = ["staff@example.org", "braga@example.org", "turin@example.org", None]
 
 # URL name -> the world's objects its arguments come from.

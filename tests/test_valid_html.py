@@ -13,6 +13,8 @@ import pytest
 from .pages import every_page
 from .url_world import build_world
 
+pytestmark = pytest.mark.slow
+
 VNU = (
     Path(__file__).resolve().parent.parent
     / "tools/htmlcheck/node_modules/vnu-jar/build/dist/vnu.jar"
