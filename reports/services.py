@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 # Bump when a PDF template or the print CSS changes: older files then stop being reused.
 REPORT_TEMPLATE_VERSION = "2026-2"
 # How long a produced file is kept (and reused for the same content).
-REPORT_LIFETIME = timedelta(days=getattr(settings, "REPORTS_KEEP_DAYS", 7))
+REPORT_LIFETIME = timedelta(days=settings.REPORTS_KEEP_DAYS)
 # A row queued or running for longer than this was lost by its worker: queue it again.
 REPORT_STALE_AFTER = timedelta(minutes=15)
 # A second click on the same button within this time shows the report already on its way.

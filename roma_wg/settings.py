@@ -144,8 +144,6 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL")
 if PRODUCTION and not DATABASE_URL.startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("Production mode needs DATABASE_URL pointing to PostgreSQL.")
-if not DATABASE_URL:
-    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
@@ -268,6 +266,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "roma_wg")
+# Days a generated PDF report is kept before the nightly clean-up deletes it.
+REPORTS_KEEP_DAYS = env_int("REPORTS_KEEP_DAYS", 7)
 # The worker keeps the LOGGING below (JSON lines) instead of its own handlers.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Beat's heartbeat (ops/beat.py): /healthz calls beat late after two intervals without one.
@@ -430,7 +430,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))

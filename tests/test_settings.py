@@ -72,3 +72,34 @@ def test_malformed_boolean_fails_loudly():
     result = _manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_a_secret_may_come_from_a_file(tmp_path, monkeypatch):
+    from roma_wg.env import env_int, env_str
+
+    secret = tmp_path / "secret_key"
+    secret.write_text("from-a-docker-secret\n")
+    monkeypatch.delenv("SOME_SECRET", raising=False)
+    monkeypatch.setenv("SOME_SECRET_FILE", str(secret))
+    assert env_str("SOME_SECRET") == "from-a-docker-secret"
+    monkeypatch.setenv("SOME_SECRET", "the variable wins")
+    assert env_str("SOME_SECRET") == "the variable wins"
+    (tmp_path / "count").write_text("12\n")
+    monkeypatch.setenv("SOME_COUNT_FILE", str(tmp_path / "count"))
+    assert env_int("SOME_COUNT", 3) == 12
+
+
+def test_reading_the_settings_creates_no_directory(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'portal.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    subprocess.run([sys.executable, "-c", "import roma_wg.settings"], cwd=root, env=env, check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
