@@ -60,6 +60,7 @@ class EvidenceItem:
     date: date | None = None
     url: str = ""
     linked: bool = False  # linked by staff (an Evidence row), rather than by the record itself
+    language: str = ""  # of the title, when a page has read it in the visitor's language
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,12 @@ def _textarea(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+# Every record of the year knows the language its texts are written in (translations app).
+LANGUAGE = "original_language"
+LANGUAGE_LABEL = {LANGUAGE: _("Language of the original")}
+LANGUAGE_HELP = {LANGUAGE: _("The language this text is written in")}
+
+
 class ActivityChoiceField(forms.ModelChoiceField):
     """An activity named with its year: the same title comes back year after year."""
 
@@ -75,12 +81,14 @@ class WorkPlanForm(EditForm):
 
     class Meta:
         model = WorkPlan
-        fields = ["introduction", "strategic_objectives"]
+        fields = ["introduction", LANGUAGE, "strategic_objectives"]
         widgets = {
             "introduction": _textarea(6),
             "strategic_objectives": forms.CheckboxSelectMultiple,
         }
         field_classes = {"strategic_objectives": ModelMultipleChoiceField}
+        labels = LANGUAGE_LABEL
+        help_texts = LANGUAGE_HELP
 
     def get_initial_for_field(self, field, field_name):
         value = super().get_initial_for_field(field, field_name)
@@ -134,12 +142,14 @@ class ObjectiveForm(EditForm):
 
     class Meta:
         model = Objective
-        fields = ["number", "title", "description", "priority", "strategic_objectives"]
+        fields = ["number", "title", "description", LANGUAGE, "priority", "strategic_objectives"]
         widgets = {
             "description": _textarea(4),
             "strategic_objectives": forms.CheckboxSelectMultiple,
         }
         field_classes = {"strategic_objectives": ModelMultipleChoiceField}
+        labels = LANGUAGE_LABEL
+        help_texts = LANGUAGE_HELP
 
     def __init__(self, *args, work_plan: WorkPlan, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -156,6 +166,7 @@ class ActivityForm(EditForm):
             "kind",
             "title",
             "description",
+            LANGUAGE,
             "host_city",
             "season",
             "start_date",
@@ -177,10 +188,11 @@ class ActivityForm(EditForm):
             "participating_cities": ModelMultipleChoiceField,
             "stakeholders": ModelMultipleChoiceField,
         }
-        labels = {"is_cancelled": _("Cancelled")}
+        labels = {"is_cancelled": _("Cancelled"), **LANGUAGE_LABEL}
         help_texts = {
             "season": _("When there are no dates yet."),
             "outcomes": _("What came of it, once it is done."),
+            **LANGUAGE_HELP,
         }
 
     def __init__(self, *args, objective: Objective, **kwargs) -> None:
@@ -228,7 +240,16 @@ class EvidenceLinkForm(forms.Form):
 class AdvocacyForm(EditForm):
     class Meta:
         model = AdvocacyAction
-        fields = ["kind", "title", "description", "date", "link", "stakeholders", "activity"]
+        fields = [
+            "kind",
+            "title",
+            "description",
+            LANGUAGE,
+            "date",
+            "link",
+            "stakeholders",
+            "activity",
+        ]
         widgets = {
             "description": _textarea(4),
             "date": DATE,
@@ -238,7 +259,11 @@ class AdvocacyForm(EditForm):
             "stakeholders": ModelMultipleChoiceField,
             "activity": ActivityChoiceField,
         }
-        help_texts = {"activity": _("The work plan's activity it carries out, if any.")}
+        labels = LANGUAGE_LABEL
+        help_texts = {
+            "activity": _("The work plan's activity it carries out, if any."),
+            **LANGUAGE_HELP,
+        }
 
     def __init__(self, *args, year: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -254,7 +279,7 @@ class AdvocacyForm(EditForm):
 class AchievementForm(EditForm):
     class Meta:
         model = Achievement
-        fields = ["title", "narrative", "activities", "advocacy_actions", "cities"]
+        fields = ["title", "narrative", LANGUAGE, "activities", "advocacy_actions", "cities"]
         widgets = {
             "narrative": _textarea(8),
             "activities": forms.CheckboxSelectMultiple,
@@ -266,12 +291,13 @@ class AchievementForm(EditForm):
             "advocacy_actions": AdvocacyField,
             "cities": ModelMultipleChoiceField,
         }
-        labels = {"advocacy_actions": _("Advocacy outputs")}
+        labels = {"advocacy_actions": _("Advocacy outputs"), **LANGUAGE_LABEL}
         help_texts = {
             "narrative": _(
                 "Put a figure in the text by its name between braces, for example {officers}: "
                 "add the figure first, then write its name here."
             ),
+            **LANGUAGE_HELP,
         }
 
     def __init__(self, *args, year: int, **kwargs) -> None:
@@ -309,11 +335,13 @@ class FigureForm(EditForm):
 
     class Meta:
         model = AchievementFigure
-        fields = ["key", "label", "measure", "parameter", "activity", "commitment"]
+        fields = ["key", "label", LANGUAGE, "measure", "parameter", "activity", "commitment"]
         field_classes = {"activity": ActivityChoiceField}
+        labels = LANGUAGE_LABEL
         help_texts = {
             "activity": _("Counts about attendance, guidelines, transfers and plans use it."),
             "commitment": _("Counts about pledges use it."),
+            **LANGUAGE_HELP,
         }
 
     def __init__(self, *args, achievement: Achievement, **kwargs) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
@@ -13,6 +14,7 @@ from django.utils.translation import ngettext
 from cities.models import City
 from core.history import HistoryEntry, history_entries
 from core.todo import Todo
+from translations.reading import localize
 
 from .evidence import ActivityProgress, ObjectiveProgress, State, progress_for, work_plans_progress
 from .models import (
@@ -24,6 +26,8 @@ from .models import (
     Objective,
     WorkPlan,
 )
+
+ADVOCACY_LABEL = AdvocacyAction._meta.label_lower
 
 # Seasons sort in calendar order, not alphabetically; exact dates come first within a season.
 _SEASON_RANK = Case(
@@ -127,6 +131,109 @@ def events_timeline(*, work_plan: WorkPlan, today: date, limit: int = 4) -> Time
         for objective in work_plan.objectives.all()
     ]
     return Timeline(upcoming[:limit], recent[:limit], objectives)
+
+
+# --- In the visitor's language -------------------------------------------------------------
+# Each shows the records a public page reads in the visitor's language where a translation
+# exists (translations.reading): one query a kind of record, however many there are. They take
+# the request for ?language=, the version a visitor may ask for. The records become copies for
+# reading: nothing read through them is saved.
+
+
+def plan_in_language(work_plan: WorkPlan | None, *, request=None) -> WorkPlan | None:
+    """A plan read with ``_plans()`` (its objectives, their priorities, strategic objectives
+    and activities fetched with it), every text of it in the visitor's language."""
+    if work_plan is None:
+        return None
+    objectives = list(work_plan.objectives.all())
+    localize(
+        [
+            work_plan,
+            *work_plan.strategic_objectives.all(),
+            *objectives,
+            *(objective.priority for objective in objectives),
+            *(so for objective in objectives for so in objective.strategic_objectives.all()),
+            *(activity for objective in objectives for activity in objective.activities.all()),
+        ],
+        request=request,
+    )
+    return work_plan
+
+
+def plans_in_language(plans: list[WorkPlan], *, request=None) -> list[WorkPlan]:
+    """Plans read with ``work_plan_years()``: their objectives' titles in the visitor's
+    language."""
+    localize([o for plan in plans for o in plan.objectives.all()], request=request)
+    return plans
+
+
+def timeline_in_language(timeline: Timeline, *, work_plan: WorkPlan, request=None) -> Timeline:
+    """What the home page shows of the year in the visitor's language, in one reading: the
+    plan (read with ``_plans()``) and its objectives with their priorities, whose progress the
+    timeline holds, and the events to come and held."""
+    objectives = list(work_plan.objectives.all())
+    localize(
+        [
+            work_plan,
+            *objectives,
+            *(objective.priority for objective in objectives),
+            *(progress.activity for progress in [*timeline.upcoming, *timeline.recent]),
+        ],
+        request=request,
+    )
+    return timeline
+
+
+def activities_in_language(progress: list[ActivityProgress], *, request=None):
+    """Activities with their progress, each activity in the visitor's language."""
+    localize([p.activity for p in progress], request=request)
+    return progress
+
+
+def evidence_in_language(
+    progress: Iterable[ObjectiveProgress], *, request=None
+) -> list[ObjectiveProgress]:
+    """The objectives' activities' evidence with the advocacy outputs among it titled in the
+    visitor's language, each saying the language of its title: two queries when there are
+    some, none otherwise."""
+    progress = list(progress)
+    activities = [a for objective in progress for a in objective.activities]
+    ids = {
+        item.record[1] for a in activities for item in a.items if item.record[0] == ADVOCACY_LABEL
+    }
+    if not ids:
+        return progress
+    actions = {
+        action.pk: action
+        for action in localize(AdvocacyAction.objects.filter(pk__in=ids), request=request)
+    }
+
+    def in_language(item):
+        action = actions.get(item.record[1]) if item.record[0] == ADVOCACY_LABEL else None
+        if action is None:
+            return item
+        return replace(item, title=action.title, language=action.shown.language)
+
+    for a in activities:
+        a.items = [in_language(item) for item in a.items]
+    return progress
+
+
+def achievements_in_language(achievements, *, request=None) -> list[Achievement]:
+    """Achievements read with ``all_achievements()``: their titles, narratives (placeholders
+    and all, filled afterwards by ``evidence.achievements_with_figures``), figures' labels,
+    activities and advocacy outputs in the visitor's language."""
+    achievements = list(achievements)
+    localize(
+        [
+            *achievements,
+            *(f for a in achievements for f in a.figures.all()),
+            *(activity for a in achievements for activity in a.activities.all()),
+            *(action for a in achievements for action in a.advocacy_actions.all()),
+        ],
+        request=request,
+    )
+    return achievements
 
 
 def work_plan_years(*, include_drafts: bool = False) -> list[WorkPlan]:

@@ -17,6 +17,10 @@ from .models import WorkPlan
 from .selectors import (
     achievement_years,
     achievements_for_year,
+    achievements_in_language,
+    evidence_in_language,
+    plan_in_language,
+    plans_in_language,
     published_years,
     work_plan_for_year,
     work_plan_years,
@@ -26,7 +30,7 @@ from .selectors import (
 @public_page(per="day")
 def work_plan_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    plans = work_plan_years()
+    plans = plans_in_language(work_plan_years(), request=request)
     progress_of = work_plans_progress(plans, today=today)
     return render(
         request,
@@ -41,7 +45,7 @@ def work_plan_list(request: HttpRequest) -> HttpResponse:
 @public_page(per="day")
 def work_plan_page(request: HttpRequest, year: int) -> HttpResponse:
     try:
-        work_plan = work_plan_for_year(year=year)
+        work_plan = plan_in_language(work_plan_for_year(year=year), request=request)
     except WorkPlan.DoesNotExist:
         raise Http404(_("There is no published work plan for %(year)s.") % {"year": year}) from None
     return render(
@@ -49,7 +53,7 @@ def work_plan_page(request: HttpRequest, year: int) -> HttpResponse:
         "objectives/work_plan.html",
         {
             "work_plan": work_plan,
-            "objectives": work_plan_progress(work_plan),
+            "objectives": evidence_in_language(work_plan_progress(work_plan), request=request),
             "staff": request.user.is_staff,
             "years": published_years(),
         },
@@ -61,7 +65,8 @@ def achievements_page(request: HttpRequest, year: int) -> HttpResponse:
     achievements = list(achievements_for_year(year=year))
     if not achievements:
         raise Http404(_("No achievements are recorded for %(year)s.") % {"year": year})
-    views = achievements_with_figures(achievements)
+    # In the visitor's language first: a translated narrative's {placeholders} are then filled.
+    views = achievements_with_figures(achievements_in_language(achievements, request=request))
     return render(
         request,
         "objectives/achievements.html",

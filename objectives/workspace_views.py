@@ -53,7 +53,9 @@ from .models import Achievement, Activity, AdvocacyAction, WorkPlan
 from .selectors import (
     achievements_for_year,
     advocacy_for_year,
+    evidence_in_language,
     evidence_links,
+    plan_in_language,
     published_years,
     recorded_years,
     work_plan_history,
@@ -157,13 +159,15 @@ def plan_publish(request: HttpRequest, year: int) -> HttpResponse:
 @staff_required
 def plan_preview(request: HttpRequest, year: int) -> HttpResponse:
     """The public page of a plan as the public will read it once published."""
-    plan = work_plan_overview(work_plan=work_plan_for_staff(year=year))
+    plan = plan_in_language(
+        work_plan_overview(work_plan=work_plan_for_staff(year=year)), request=request
+    )
     return render(
         request,
         "objectives/work_plan.html",
         {
             "work_plan": plan,
-            "objectives": work_plan_progress(plan),
+            "objectives": evidence_in_language(work_plan_progress(plan), request=request),
             "staff": True,
             "preview": True,
             "years": published_years(),

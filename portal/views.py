@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,39 +15,49 @@ from cities.selectors import city_detail, city_list, city_map
 from fragments.pages import public_page
 from meetings.selectors import meetings_for_city
 from objectives.evidence import progress_for
+from objectives.models import WorkPlan
 from objectives.selectors import (
     Timeline,
     achievement_years,
     achievements_for_city,
     activities_for_city,
+    activities_in_language,
     current_work_plan,
     events_timeline,
+    timeline_in_language,
 )
+from practices.models import Practice, Transfer
 from practices.selectors import latest_practices, practices_adapted_by_city, practices_for_city
+from translations.reading import localize, localized
 
 
 @public_page(per="day")
 def home(request: HttpRequest) -> HttpResponse:
-    # The page body is a cached fragment: these are read only when it is rendered again.
-    work_plan = SimpleLazyObject(current_work_plan)
-    cities = city_list()
     today = timezone.localdate()
+
+    @cache
+    def year() -> tuple[WorkPlan | None, Timeline]:
+        work_plan = current_work_plan()
+        if work_plan is None:
+            return None, Timeline([], [], [])
+        timeline = events_timeline(work_plan=work_plan, today=today)
+        return work_plan, timeline_in_language(timeline, work_plan=work_plan, request=request)
+
+    # The page body is a cached fragment: these are read only when it is rendered again, in
+    # the visitor's language.
+    cities = city_list()
     return render(
         request,
         "portal/home.html",
         {
-            "work_plan": work_plan,
-            "events": SimpleLazyObject(
-                lambda: (
-                    events_timeline(work_plan=work_plan, today=today)
-                    if work_plan
-                    else Timeline([], [], [])
-                )
-            ),
+            "work_plan": SimpleLazyObject(lambda: year()[0]),
+            "events": SimpleLazyObject(lambda: year()[1]),
             "cities": cities,
             "city_map": SimpleLazyObject(lambda: city_map(cities)),
             "achievement_years": SimpleLazyObject(achievement_years),
-            "latest_practices": latest_practices(limit=3),
+            "latest_practices": SimpleLazyObject(
+                lambda: localize(latest_practices(limit=3), request=request)
+            ),
         },
     )
 
@@ -56,20 +68,39 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
         city = city_detail(slug=slug)
     except City.DoesNotExist:
         raise Http404(_("There is no city at this address.")) from None
-    # The page body is a cached fragment: these are read only when it is rendered again.
+
+    # The page body is a cached fragment: these are read only when it is rendered again, in
+    # the visitor's language.
+    @cache
+    def library() -> tuple[list[Practice], list[Transfer]]:
+        """Its practices and those it adopted, in one reading of their translations."""
+        practices = list(practices_for_city(city=city))
+        adopted = list(practices_adapted_by_city(city=city))
+        localize([*practices, *(transfer.practice for transfer in adopted)], request=request)
+        return practices, adopted
+
     return render(
         request,
         "portal/city.html",
         {
             "city": city,
+            "about": SimpleLazyObject(lambda: localized(city, request=request)),
             "activities": SimpleLazyObject(
-                lambda: list(progress_for(activities_for_city(city=city)).values())
+                lambda: activities_in_language(
+                    list(progress_for(activities_for_city(city=city)).values()), request=request
+                )
             ),
-            "achievements": SimpleLazyObject(lambda: list(achievements_for_city(city=city))),
-            "practices": practices_for_city(city=city),
-            "adapted": practices_adapted_by_city(city=city),
-            "plans": public_plans_for_city(city=city),
-            "city_meetings": meetings_for_city(city=city),
+            "achievements": SimpleLazyObject(
+                lambda: localize(achievements_for_city(city=city), request=request)
+            ),
+            "practices": SimpleLazyObject(lambda: library()[0]),
+            "adapted": SimpleLazyObject(lambda: library()[1]),
+            "plans": SimpleLazyObject(
+                lambda: localize(public_plans_for_city(city=city), request=request)
+            ),
+            "city_meetings": SimpleLazyObject(
+                lambda: localize(meetings_for_city(city=city), request=request)
+            ),
             "city_map": SimpleLazyObject(lambda: city_map([city])),
         },
     )
