@@ -262,3 +262,16 @@ def test_an_officer_writes_a_practice_in_their_own_language(client, braga, braga
     client.force_login(braga_officer)
     html = client.get("/pt/workspace/practices/new/").content.decode()
     assert re.search(r'<option value="pt" selected>', html)
+
+
+def test_the_original_cannot_take_the_language_of_one_of_its_translations(
+    client, practice, braga_officer, staff
+):
+    services.translation_save(record=practice, language="fr", texts=FRENCH, by=braga_officer)
+    client.force_login(staff)
+    url = f"/en/workspace/practices/{practice.pk}/"
+    response = client.post(url, changed(form_as_shown(client, url), original_language=["fr"]))
+    assert response.status_code == 400
+    assert "There is a translation into French already" in response.content.decode()
+    practice.refresh_from_db()
+    assert practice.original_language == "en"

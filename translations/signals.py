@@ -5,9 +5,12 @@ app (fragments.versions)."""
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
+from core.languages import language_in_sentence
 from fragments.versions import content_changed
 
 from .models import Translation
@@ -18,9 +21,28 @@ class LocalizedCopy(RuntimeError):
     """A record holding translated texts for reading was about to be saved as the original."""
 
 
-def _refuse_localized(sender, instance, **kwargs) -> None:
+def _refuse_localized(sender, instance, raw=False, **kwargs) -> None:
     if getattr(instance, "_localized", False):
         raise LocalizedCopy(f"{instance!r} holds translated texts for reading; reload it to save")
+    if raw or instance.pk is None:
+        return
+    # The original said to be in a language it already has a translation into: which text is
+    # the original would be unclear.
+    clash = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender),
+        object_id=instance.pk,
+        language=instance.original_language,
+    ).exists()
+    if clash:
+        raise ValidationError(
+            {
+                "original_language": _(
+                    "There is a translation into %(language)s already: delete it in the "
+                    "translations before saying the original is in %(language)s."
+                )
+                % {"language": language_in_sentence(instance.original_language)}
+            }
+        )
 
 
 def _forget_translations(sender, instance, **kwargs) -> None:
