@@ -25,9 +25,11 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from cities.models import City
 from cities.selectors import cities_for_user
+from core.languages import CONTENT_LANGUAGE_CODES, language_name
 from core.storage import stored_file_delete
 from fragments.versions import content_changed
 from objectives.models import Activity
+from translations.services import translation_for
 
 from . import notices
 from .models import (
@@ -115,6 +117,7 @@ class MeetingData:
     activity: Activity | None = None
     guest_access: str = Meeting.GuestAccess.OFFICERS
     guests_need_approval: bool = False
+    original_language: str = "en"
 
 
 def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> None:
@@ -137,6 +140,17 @@ def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> N
         errors["guest_access"] = _("Choose who may register.")
     if data.activity is not None and data.activity.kind not in Activity.EVENT_KINDS:
         errors["activity"] = _("Choose a planned event (a transfer, a review or a meeting).")
+    if data.original_language not in CONTENT_LANGUAGE_CODES:
+        errors["original_language"] = _("Choose the language the texts are written in.")
+    elif (
+        meeting is not None
+        and meeting.original_language != data.original_language
+        and translation_for(meeting, data.original_language) is not None
+    ):
+        errors["original_language"] = _(
+            "There is a translation into %(language)s: delete it first (Translations), then "
+            "say the original is in %(language)s."
+        ) % {"language": language_name(data.original_language)}
     if meeting is not None and "ends_at" not in errors:
         outside = sum(
             1
@@ -178,6 +192,7 @@ def _fields(data: MeetingData) -> dict:
         "activity": data.activity,
         "guest_access": data.guest_access,
         "guests_need_approval": data.guests_need_approval,
+        "original_language": data.original_language,
     }
 
 
