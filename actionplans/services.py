@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
+from core.languages import language_name
+from translations.services import translation_for
 
 from . import notices
 from .eu_targets import EU_ROMA_TARGETS
@@ -73,6 +75,18 @@ def _save_edited(model, *, instance, data: dict, create: dict, by, reason: str =
 def plan_save(
     *, plan: ActionPlan | None, city: City | None = None, data: dict, by=None
 ) -> ActionPlan:
+    language = data.get("original_language")
+    if plan is not None and language and translation_for(plan, language) is not None:
+        # The original and a translation in one language: readers would never see the latter.
+        raise ValidationError(
+            {
+                "original_language": _(
+                    "There is a translation into %(language)s: delete it first "
+                    "(Translations), then say the original is in %(language)s."
+                )
+                % {"language": language_name(language)}
+            }
+        )
     return _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
 
 
