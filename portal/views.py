@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from actionplans.selectors import public_plans_for_city
+from cities.access import may_translate_city
 from cities.models import City
 from cities.selectors import city_detail, city_list, city_map
 from fragments.pages import public_page
@@ -22,6 +23,7 @@ from objectives.selectors import (
     events_timeline,
 )
 from practices.selectors import latest_practices, practices_adapted_by_city, practices_for_city
+from translations.reading import localize, localized
 
 
 @public_page(per="day")
@@ -50,26 +52,46 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+CITY_LISTS = ("activities", "achievements", "practices", "adapted", "plans", "city_meetings")
+
+
+def _city_lists(request: HttpRequest, city: City) -> dict[str, list]:
+    """What the city page lists, each record in the visitor's language where it is translated:
+    read together, so that each kind of record is looked up in one query (a practice the city
+    wrote and one it adopted alike)."""
+    lists = {
+        "activities": list(activities_for_city(city=city)),
+        "achievements": list(achievements_for_city(city=city)),
+        "practices": list(practices_for_city(city=city)),
+        "adapted": list(practices_adapted_by_city(city=city)),
+        "plans": list(public_plans_for_city(city=city)),
+        "city_meetings": list(meetings_for_city(city=city)),
+    }
+    adopted = [transfer.practice for transfer in lists["adapted"]]
+    localize(
+        [*(record for name in CITY_LISTS if name != "adapted" for record in lists[name]), *adopted],
+        request=request,
+    )
+    lists["activities"] = list(progress_for(lists["activities"]).values())
+    return lists
+
+
 @public_page(per="day")
 def city_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         city = city_detail(slug=slug)
     except City.DoesNotExist:
         raise Http404(_("There is no city at this address.")) from None
-    # The page body is a cached fragment: these are read only when it is rendered again.
+    city = localized(city, request=request)  # its description in the visitor's language
+    # The page body is a cached fragment: its lists are read only when it is rendered again.
+    lists = SimpleLazyObject(lambda: _city_lists(request, city))
     return render(
         request,
         "portal/city.html",
         {
             "city": city,
-            "activities": SimpleLazyObject(
-                lambda: list(progress_for(activities_for_city(city=city)).values())
-            ),
-            "achievements": SimpleLazyObject(lambda: list(achievements_for_city(city=city))),
-            "practices": practices_for_city(city=city),
-            "adapted": practices_adapted_by_city(city=city),
-            "plans": public_plans_for_city(city=city),
-            "city_meetings": meetings_for_city(city=city),
+            "can_translate": may_translate_city(request.user, city),
+            **{name: SimpleLazyObject(lambda name=name: lists[name]) for name in CITY_LISTS},
             "city_map": SimpleLazyObject(lambda: city_map([city])),
         },
     )
