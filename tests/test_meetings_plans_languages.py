@@ -363,6 +363,11 @@ def test_the_meeting_form_says_the_language_of_the_original(client, meeting, sta
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.original_language == "pt"
+    # Its agenda, written in the same language, follows; new items and sessions start in it.
+    assert set(meeting.items.values_list("original_language", flat=True)) == {"pt"}
+    assert set(meeting.sessions.values_list("original_language", flat=True)) == {"pt"}
+    client.post(f"/en/workspace/meetings/{MEETING}/agenda/sessions/new/", {"title": "Sessão nova"})
+    assert meeting.sessions.get(title="Sessão nova").original_language == "pt"
     # Not a language that already has a translation of it: that would hide the translation.
     translation_save(record=meeting, language="fr", texts=MEETING_FR, by=staff)
     response = client.post(url, changed(form_as_shown(client, url), original_language="fr"))
