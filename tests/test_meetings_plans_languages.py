@@ -401,6 +401,12 @@ def test_the_plan_form_says_the_language_of_the_original(client, plan, staff):
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.original_language == "pt"
+    # Its actions, written in the same language, follow; a new action starts in it.
+    assert set(plan.actions.values_list("original_language", flat=True)) == {"pt"}
+    new_action = f"/en/workspace/plans/{plan.pk}/actions/new/"
+    response = client.post(new_action, changed(form_as_shown(client, new_action), title="Nova"))
+    assert response.status_code == 302
+    assert plan.actions.get(title="Nova").original_language == "pt"
     translation_save(record=plan, language="fr", texts=PLAN_FR, by=officer)
     response = client.post(url, changed(form_as_shown(client, url), original_language="fr"))
     assert response.status_code == 400
