@@ -38,6 +38,7 @@ class PlanForm(EditForm):
             "end_date",
             "summary",
             "baseline",
+            "original_language",
             "is_public",
         ]
         widgets = {

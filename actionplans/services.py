@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
+from core.languages import language_name
+from translations.models import Translation
+from translations.services import translation_for
 
 from . import notices
 from .eu_targets import EU_ROMA_TARGETS
@@ -73,15 +77,51 @@ def _save_edited(model, *, instance, data: dict, create: dict, by, reason: str =
 def plan_save(
     *, plan: ActionPlan | None, city: City | None = None, data: dict, by=None
 ) -> ActionPlan:
-    return _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
+    language = data.get("original_language")
+    if plan is not None and language and translation_for(plan, language) is not None:
+        # The original and a translation in one language: readers would never see the latter.
+        raise ValidationError(
+            {
+                "original_language": _(
+                    "There is a translation into %(language)s: delete it first "
+                    "(Translations), then say the original is in %(language)s."
+                )
+                % {"language": language_name(language)}
+            }
+        )
+    with transaction.atomic():
+        # A form has already written the new values on ``plan``: the stored row has the old.
+        before = (
+            ActionPlan.objects.filter(pk=plan.pk)
+            .values_list("original_language", flat=True)
+            .first()
+            if plan is not None
+            else None
+        )
+        saved = _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
+        if before and before != saved.original_language:
+            _actions_language_follow(saved, old=before)
+    return saved
+
+
+def _actions_language_follow(plan: ActionPlan, *, old: str) -> None:
+    """The plan's actions written in its former language are said to be in its new one (those
+    already translated into the new language keep theirs)."""
+    new = plan.original_language
+    translated = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Action), language=new
+    ).values("object_id")
+    plan.actions.filter(original_language=old).exclude(pk__in=translated).update(
+        original_language=new
+    )
 
 
 def action_save(
     *, plan: ActionPlan, action: Action | None, data: dict, by=None, reason: str = ""
 ) -> Action:
-    return _save_edited(
-        Action, instance=action, data=data, create={"plan": plan}, by=by, reason=reason
-    )
+    # A new action is written in the plan's language.
+    create = {"plan": plan, "original_language": plan.original_language}
+    return _save_edited(Action, instance=action, data=data, create=create, by=by, reason=reason)
 
 
 def indicator_save(

@@ -22,6 +22,7 @@ from core.views import Attempt, attempt_save, form_page, form_status
 from fragments.pages import public_page
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
+from translations.reading import localize, localized
 
 from . import access
 from .forms import (
@@ -492,12 +493,24 @@ def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("actionplans:review", pk=review.pk)
 
 
+def _plan_in_language(request: HttpRequest, public) -> object:
+    """The whole plan, its written texts in the visitor's language where translated: the plan,
+    its actions, the EU targets its indicators serve, the practice that inspired it and the
+    objective it serves."""
+    plan = plan_overview(plan=public)
+    targets = [i.eu_target for i in plan.indicators.all() if i.eu_target is not None]
+    localize(
+        [plan, *plan.actions.all(), *targets, plan.inspired_by, plan.objective], request=request
+    )
+    return plan
+
+
 @public_page(per="day")
 def plan_public(request: HttpRequest, pk: int) -> HttpResponse:
-    public = access.get_public_plan(pk=pk)
+    public = localized(access.get_public_plan(pk=pk), request=request)
     # The page body is a cached fragment: the whole plan is read only when it is rendered again.
     return render(
         request,
         "actionplans/plan_public.html",
-        {"public": public, "plan": SimpleLazyObject(lambda: plan_overview(plan=public))},
+        {"public": public, "plan": SimpleLazyObject(lambda: _plan_in_language(request, public))},
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from .forms import NAME_LANGUAGES, CityAdminForm
 from .models import City, CityMembership, Invitation, Pledge
 
 
@@ -18,11 +19,19 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
+    form = CityAdminForm
     list_display = ["name", "country", "membership"]
     list_filter = ["membership", "country"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline, PledgeInline]
+
+    def get_fields(self, request, obj=None):
+        # The names in other languages just under the name.
+        names = [f"name_{code}" for code in NAME_LANGUAGES]
+        fields = [f for f in super().get_fields(request, obj) if f not in names]
+        at = fields.index("name") + 1 if "name" in fields else 0
+        return [*fields[:at], *names, *fields[at:]]
 
 
 @admin.register(Invitation)

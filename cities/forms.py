@@ -47,6 +47,67 @@ class InvitationAcceptForm(forms.Form):
         return cleaned
 
 
+# The city's name in the interface's languages other than English, kept in ``City.names``.
+NAME_LANGUAGES = ["fr", "pt", "it", "de"]
+
+
+def _name_field(label) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=120,
+        required=False,
+        help_text=_("Leave empty where the name is written as in English."),
+    )
+
+
+class CityAdminForm(forms.ModelForm):
+    """The city as the staff edit it in the admin, with its name in the other languages of the
+    interface (Varsovie, Varsóvia); names in any other language stay as they are."""
+
+    name_fr = _name_field(_("Name in French"))
+    name_pt = _name_field(_("Name in Portuguese"))
+    name_it = _name_field(_("Name in Italian"))
+    name_de = _name_field(_("Name in German"))
+
+    class Meta:
+        model = City
+        fields = [
+            "name",
+            "slug",
+            "country",
+            "latitude",
+            "longitude",
+            "timezone",
+            "membership",
+            "description",
+            "original_language",
+            "contact_role",
+            "contact_email",
+            "website",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        names = self.instance.names or {}
+        for code in NAME_LANGUAGES:
+            self.initial.setdefault(f"name_{code}", names.get(code, ""))
+
+    def names_from_form(self) -> dict:
+        names = dict(self.instance.names or {})
+        own = " ".join((self.cleaned_data.get("name") or "").split())
+        for code in NAME_LANGUAGES:
+            value = " ".join((self.cleaned_data.get(f"name_{code}") or "").split())
+            if value and value != own:
+                names[code] = value
+            else:
+                names.pop(code, None)
+        return names
+
+    def save(self, commit: bool = True) -> City:
+        self.instance.names = self.names_from_form()
+        return super().save(commit)
+
+
 class PledgeForm(EditForm):
     class Meta:
         model = Pledge

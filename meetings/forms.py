@@ -14,6 +14,7 @@ from django_countries import countries
 
 from cities.models import City
 from core.forms import EditTokenForm
+from core.languages import CONTENT_LANGUAGES
 from objectives.models import Activity
 from roma_wg.fields import ModelMultipleChoiceField
 
@@ -111,6 +112,16 @@ class MeetingForm(EditTokenForm):
         required=False,
         help_text=_("Travel, accommodation, language, how to reach the venue."),
     )
+    original_language = forms.ChoiceField(
+        label=_("Language of the original"),
+        choices=CONTENT_LANGUAGES,
+        initial="en",
+        required=False,  # left out: as it was (English for a new meeting)
+        help_text=_(
+            "The language the title, description, practical information and agenda are "
+            "written in; translations into other languages are made from them."
+        ),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -126,6 +137,10 @@ class MeetingForm(EditTokenForm):
 
     def clean_guest_access(self) -> str:
         return self.cleaned_data.get("guest_access") or Meeting.GuestAccess.OFFICERS
+
+    def clean_original_language(self) -> str:
+        kept = self.edit_object.original_language if self.edit_object is not None else "en"
+        return self.cleaned_data.get("original_language") or kept
 
     def edited_values(self) -> dict:
         # Compared as the form shows them: wall-clock times, before the host city's zone.
@@ -149,6 +164,7 @@ class MeetingForm(EditTokenForm):
             "guests_need_approval": meeting.guests_need_approval,
             "description": meeting.description,
             "practical_information": meeting.practical_information,
+            "original_language": meeting.original_language,
         }
 
     @staticmethod
@@ -160,6 +176,7 @@ class MeetingForm(EditTokenForm):
             "title": activity.title,
             "host_city": activity.host_city_id,
             "description": activity.description,
+            "original_language": activity.original_language,
         }
         if activity.start_date:
             end = activity.end_date or activity.start_date
@@ -201,6 +218,7 @@ class MeetingForm(EditTokenForm):
             activity=data["activity"],
             guest_access=data["guest_access"],
             guests_need_approval=data["guests_need_approval"],
+            original_language=data["original_language"],
         )
 
 

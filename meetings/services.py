@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import filetype
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -25,9 +26,12 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from cities.models import City
 from cities.selectors import cities_for_user
+from core.languages import CONTENT_LANGUAGE_CODES, language_name
 from core.storage import stored_file_delete
 from fragments.versions import content_changed
 from objectives.models import Activity
+from translations.models import Translation
+from translations.services import translation_for
 
 from . import notices
 from .models import (
@@ -115,6 +119,7 @@ class MeetingData:
     activity: Activity | None = None
     guest_access: str = Meeting.GuestAccess.OFFICERS
     guests_need_approval: bool = False
+    original_language: str = "en"
 
 
 def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> None:
@@ -137,6 +142,17 @@ def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> N
         errors["guest_access"] = _("Choose who may register.")
     if data.activity is not None and data.activity.kind not in Activity.EVENT_KINDS:
         errors["activity"] = _("Choose a planned event (a transfer, a review or a meeting).")
+    if data.original_language not in CONTENT_LANGUAGE_CODES:
+        errors["original_language"] = _("Choose the language the texts are written in.")
+    elif (
+        meeting is not None
+        and meeting.original_language != data.original_language
+        and translation_for(meeting, data.original_language) is not None
+    ):
+        errors["original_language"] = _(
+            "There is a translation into %(language)s: delete it first (Translations), then "
+            "say the original is in %(language)s."
+        ) % {"language": language_name(data.original_language)}
     if meeting is not None and "ends_at" not in errors:
         outside = sum(
             1
@@ -178,6 +194,7 @@ def _fields(data: MeetingData) -> dict:
         "activity": data.activity,
         "guest_access": data.guest_access,
         "guests_need_approval": data.guests_need_approval,
+        "original_language": data.original_language,
     }
 
 
@@ -197,13 +214,27 @@ def meeting_create(*, data: MeetingData, by: User) -> Meeting:
 def meeting_update(*, meeting: Meeting, data: MeetingData, by: User) -> Meeting:
     meeting = _locked_meeting(meeting.pk)
     _meeting_validate(data, meeting=meeting)
+    language = meeting.original_language
     for name, value in _fields(data).items():
         setattr(meeting, name, value)
     meeting.save()
+    if meeting.original_language != language:
+        _agenda_language_follows(meeting, old=language)
     _agenda_changed(meeting)
     # More places may free the waiting list.
     _promote_waiting(meeting)
     return meeting
+
+
+def _agenda_language_follows(meeting: Meeting, *, old: str) -> None:
+    """The sessions and items written in the meeting's former language are said to be in its
+    new one (those already translated into the new language keep theirs)."""
+    new = meeting.original_language
+    for parts in (meeting.sessions.all(), meeting.items.all()):
+        translated = Translation.objects.filter(
+            content_type=ContentType.objects.get_for_model(parts.model), language=new
+        ).values("object_id")
+        parts.filter(original_language=old).exclude(pk__in=translated).update(original_language=new)
 
 
 @transaction.atomic
@@ -249,7 +280,7 @@ def agenda_session_save(
     if not title.strip():
         raise ValidationError({"title": _("Give the session a title.")})
     if session is None:
-        session = AgendaSession(meeting=meeting)
+        session = AgendaSession(meeting=meeting, original_language=meeting.original_language)
     elif session.meeting_id != meeting.pk:
         raise ValidationError(_("This session belongs to another meeting."))
     session.title = title.strip()
@@ -376,6 +407,7 @@ def agenda_item_create(*, meeting: Meeting, data: ItemData, by: User) -> AgendaI
         starts_at=starts_at,
         duration=data.duration,
         room=data.room.strip(),
+        original_language=meeting.original_language,
     )
     _speakers_set(item, data.speakers)
     _agenda_changed(meeting)
@@ -475,7 +507,10 @@ def agenda_duplicate(*, source: Meeting, target: Meeting, by: User) -> tuple[int
         if item.session_id:
             if item.session_id not in sessions:
                 sessions[item.session_id] = AgendaSession.objects.create(
-                    meeting=target, title=item.session.title, description=item.session.description
+                    meeting=target,
+                    title=item.session.title,
+                    description=item.session.description,
+                    original_language=item.session.original_language,
                 )
             session = sessions[item.session_id]
         copy = AgendaItem.objects.create(
@@ -487,6 +522,7 @@ def agenda_duplicate(*, source: Meeting, target: Meeting, by: User) -> tuple[int
             starts_at=starts_at,
             duration=item.duration,
             room=item.room,
+            original_language=item.original_language,
         )
         _speakers_set(copy, [(s.name, s.role) for s in item.speakers.all()])
         copied += 1

@@ -41,6 +41,7 @@ from core.views import (
 from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
 from objectives.models import Activity
+from translations.reading import localize, localized
 
 from . import services
 from .access import (
@@ -157,7 +158,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         not_kept(request)  # a value it ignored or a page it does not have
 
     def past_with_figures() -> list[Meeting]:
-        meetings = list(past_page.object_list)
+        meetings = localize(past_page.object_list, request=request)
         figures = attendance_figures(meetings=meetings)
         for meeting in meetings:
             meeting.figures = figures.get(meeting.pk)
@@ -176,7 +177,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": filters,
             # The lists are a cached fragment: read only when it is rendered again.
-            "upcoming": SimpleLazyObject(lambda: list(upcoming)),
+            "upcoming": SimpleLazyObject(lambda: localize(upcoming, request=request)),
             "past_page": past_page,
             "past_meetings": SimpleLazyObject(past_with_figures),
             "query": query_string,
@@ -186,14 +187,32 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _agenda_in_language(request: HttpRequest, meeting: Meeting) -> list:
+    """The meeting's timetable, its sessions and items in the visitor's language."""
+    agenda = meeting_agenda(meeting=meeting)
+    blocks = [block for day in agenda for block in day.blocks]
+    sessions = [block.session for block in blocks if block.session is not None]
+    localize([*sessions, *(item for block in blocks for item in block.items)], request=request)
+    return agenda
+
+
+def _carried_in_language(request: HttpRequest, meeting: Meeting) -> list:
+    """Open follow-ups of earlier meetings, those meetings' titles in the visitor's language."""
+    carried = list(followups_carried_to(meeting=meeting, public=True))
+    localize([followup.decision.meeting for followup in carried], request=request)
+    return carried
+
+
 @public_page(apps=MEETING_APPS, per="minute")
 def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = meeting_for_visitor(request.user, slug=slug, queryset=meeting_detail())
+    meeting = localized(
+        meeting_for_visitor(request.user, slug=slug, queryset=meeting_detail()), request=request
+    )
     member = is_officer(request.user)
     context = {
         "meeting": meeting,
         # Read only when the cached outcomes, agenda and follow-ups are rendered again.
-        "agenda": SimpleLazyObject(lambda: meeting_agenda(meeting=meeting)),
+        "agenda": SimpleLazyObject(lambda: _agenda_in_language(request, meeting)),
         "places": meeting_places(meeting=meeting),
         "show_minutes": member,
         "can_register": member and meeting.registration_is_open,
@@ -205,9 +224,7 @@ def meeting_page(request: HttpRequest, slug: str) -> HttpResponse:
             lambda: attendance_figures(meetings=[meeting]).get(meeting.pk)
         )
     else:
-        context["carried"] = SimpleLazyObject(
-            lambda: list(followups_carried_to(meeting=meeting, public=True))
-        )
+        context["carried"] = SimpleLazyObject(lambda: _carried_in_language(request, meeting))
     if member:
         context["my_registrations"] = list(
             registrations_for_cities(meeting=meeting, cities=cities_of(request.user))

@@ -21,6 +21,7 @@ from actionplans.selectors import plans_late_with_update, update_due_after
 from actionplans.templatetags.actionplans import hides_small_count
 from cities.models import City
 from fragments.versions import cached_for_content
+from translations.reading import localize
 
 # What the dashboard shows comes from these apps: a change elsewhere keeps its cached parts.
 NETWORK_APPS = ["actionplans", "cities"]
@@ -81,37 +82,65 @@ def scoped_indicators(scope: Scope) -> QuerySet[Indicator]:
 
 @dataclass(frozen=True)
 class Target:
+    """An EU target as a page shows it: its objective and title in the language asked for when
+    they are translated (translations app), else as written."""
+
     pk: int
     code: str
     objective: str
     title: str
+    language: str = "en"  # of the objective and title held here
+    translated: bool = False
+    wanted: str = ""  # the version asked for ("" = the page's language)
 
-    # Stored in English and marked for translation in actionplans/eu_targets.py.
+    @property
+    def catalogued(self) -> bool:
+        """An English original read in the page's language: the interface's catalogue has it
+        (actionplans/eu_targets.py marks the shipped targets for translation)."""
+        return not self.translated and self.language == "en" and self.wanted in ("", get_language())
+
     @property
     def label(self) -> str:
-        return gettext(self.title)
+        return gettext(self.title) if self.catalogued else self.title
 
     @property
     def objective_label(self) -> str:
-        return gettext(self.objective)
+        return gettext(self.objective) if self.catalogued else self.objective
 
     @property
     def label_lang(self) -> str:
-        """The language of the label when it is not the reader's: "en" until translated."""
-        return "en" if get_language() != "en" and gettext(self.title) == self.title else ""
+        """The language of the label when it is not the reader's ("en" until translated)."""
+        page = get_language()
+        if self.catalogued:
+            return "en" if page != "en" and gettext(self.title) == self.title else ""
+        return self.language if self.language != page else ""
 
 
-def _targets() -> list[Target]:
-    rows = EUTarget.objects.order_by("pk").values_list("pk", "code", "objective", "title")
-    return [Target(*row) for row in rows]
+def _targets(wanted: str) -> list[Target]:
+    records = localize(EUTarget.objects.order_by("pk"), wanted or get_language())
+    return [
+        Target(
+            pk=record.pk,
+            code=record.code,
+            objective=record.objective,
+            title=record.title,
+            language=record.shown.language,
+            translated=record.shown.translated,
+            wanted=wanted,
+        )
+        for record in records
+    ]
 
 
-def eu_targets() -> list[Target]:
-    return cached_for_content("network-eu-targets", _targets, apps=["actionplans"])
+def eu_targets(*, language: str = "") -> list[Target]:
+    """The targets, in ``language`` where they are translated (the page's by default)."""
+    wanted = language if language and language != get_language() else ""
+    key = f"network-eu-targets:{get_language()}:{wanted}"
+    return cached_for_content(key, lambda: _targets(wanted), apps=["actionplans"])
 
 
-def eu_target(*, code: str) -> Target | None:
-    return next((target for target in eu_targets() if target.code == code), None)
+def eu_target(*, code: str, language: str = "") -> Target | None:
+    return next((t for t in eu_targets(language=language) if t.code == code), None)
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -215,9 +244,13 @@ def _target_figures(scope: Scope, *, target: Target | None = None) -> dict[int, 
     return figures
 
 
-def network_dashboard(*, scope: Scope) -> Dashboard:
+def network_dashboard(*, scope: Scope, language: str = "") -> Dashboard:
+    """``language``: the version of the targets' texts asked for (the page's by default)."""
     counted = _target_figures(scope)
-    targets = [TargetFigures(target, **counted.get(target.pk, {})) for target in eu_targets()]
+    targets = [
+        TargetFigures(target, **counted.get(target.pk, {}))
+        for target in eu_targets(language=language)
+    ]
     plans = scoped_plans(scope)
     by_status = {
         row["status"]: row
@@ -326,6 +359,11 @@ class CityLate:
     country: str
     plans: int
     oldest_due: date | None
+    names: dict = field(default_factory=dict)  # the city's name in other languages
+
+    @property
+    def local_name(self) -> str:
+        return (self.names or {}).get(get_language()) or self.name
 
     @property
     def country_name(self) -> str:
@@ -352,7 +390,7 @@ def late_updates_by_city(*, scope: Scope, today: date) -> LateUpdates:
     if scope.theme:
         late = late.filter(topic=scope.theme)
     rows = (
-        late.values("city__name", "city__slug", "city__country")
+        late.values("city__name", "city__slug", "city__country", "city__names")
         .annotate(plans=Count("pk"), since=Min(Coalesce("last_end", "start_date")))
         .order_by("-plans", "city__name")[:LATE_SHOWN]
     )
@@ -363,6 +401,7 @@ def late_updates_by_city(*, scope: Scope, today: date) -> LateUpdates:
             country=row["city__country"],
             plans=row["plans"],
             oldest_due=update_due_after(row["since"]),
+            names=row["city__names"] or {},
         )
         for row in rows
     ]

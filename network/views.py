@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from accounts.mfa import passed_second_factor
 from fragments.pages import not_kept, public_page
 from fragments.versions import cached_for_content
+from translations.reading import requested_language
 
 from .exports import COLUMNS, network_csv
 from .forms import NetworkFilterForm
@@ -57,6 +58,12 @@ def _shown_filters(scope) -> NetworkFilterForm:
     )
 
 
+def _asked(request: HttpRequest) -> str:
+    """The version of the targets' texts the visitor asked for with ?language= ("" for the
+    page's language)."""
+    return requested_language(request) or ""
+
+
 @public_page(apps=NETWORK_APPS, params=FILTER_PARAMS)
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -75,7 +82,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "filters": SimpleLazyObject(lambda: _shown_filters(scope)),
             "notices": notices,
             "scope": scope,
-            "dashboard": SimpleLazyObject(lambda: network_dashboard(scope=scope)),
+            "dashboard": SimpleLazyObject(
+                lambda: network_dashboard(scope=scope, language=_asked(request))
+            ),
             "late": late if scope.every_plan else None,
             "today": today.isoformat(),
             "csv_columns": COLUMNS,
@@ -86,7 +95,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @public_page(apps=NETWORK_APPS, params=[*FILTER_PARAMS, "page"])
 @require_safe
 def target(request: HttpRequest, code: str) -> HttpResponse:
-    found = eu_target(code=code)
+    found = eu_target(code=code, language=_asked(request))
     if found is None:
         raise Http404(_("There is no EU Roma framework target at this address."))
     form = _filters(request)
