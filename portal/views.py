@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,6 +16,7 @@ from cities.selectors import city_detail, city_list, city_map
 from fragments.pages import public_page
 from meetings.selectors import meetings_for_city
 from objectives.evidence import progress_for
+from objectives.models import WorkPlan
 from objectives.selectors import (
     Timeline,
     achievement_years,
@@ -21,6 +24,7 @@ from objectives.selectors import (
     activities_for_city,
     current_work_plan,
     events_timeline,
+    timeline_in_language,
 )
 from practices.selectors import latest_practices, practices_adapted_by_city, practices_for_city
 from translations.reading import localize, localized
@@ -28,26 +32,31 @@ from translations.reading import localize, localized
 
 @public_page(per="day")
 def home(request: HttpRequest) -> HttpResponse:
-    # The page body is a cached fragment: these are read only when it is rendered again.
-    work_plan = SimpleLazyObject(current_work_plan)
-    cities = city_list()
     today = timezone.localdate()
+
+    @cache
+    def year() -> tuple[WorkPlan | None, Timeline]:
+        work_plan = current_work_plan()
+        if work_plan is None:
+            return None, Timeline([], [], [])
+        timeline = events_timeline(work_plan=work_plan, today=today)
+        return work_plan, timeline_in_language(timeline, work_plan=work_plan, request=request)
+
+    # The page body is a cached fragment: these are read only when it is rendered again, in
+    # the visitor's language.
+    cities = city_list()
     return render(
         request,
         "portal/home.html",
         {
-            "work_plan": work_plan,
-            "events": SimpleLazyObject(
-                lambda: (
-                    events_timeline(work_plan=work_plan, today=today)
-                    if work_plan
-                    else Timeline([], [], [])
-                )
-            ),
+            "work_plan": SimpleLazyObject(lambda: year()[0]),
+            "events": SimpleLazyObject(lambda: year()[1]),
             "cities": cities,
             "city_map": SimpleLazyObject(lambda: city_map(cities)),
             "achievement_years": SimpleLazyObject(achievement_years),
-            "latest_practices": latest_practices(limit=3),
+            "latest_practices": SimpleLazyObject(
+                lambda: localize(latest_practices(limit=3), request=request)
+            ),
         },
     )
 

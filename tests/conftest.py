@@ -113,6 +113,15 @@ def turin_officer(turin):
     return MembershipFactory(city=turin, user=UserFactory(email="officer@turin.example.org")).user
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and a note of its rows as the migrations left them (demo_snapshot)."""
+    from .demo_snapshot import remember_baseline
+
+    with django_db_blocker.unblock():
+        remember_baseline()
+
+
 @pytest.fixture
 def demo(db):
     from .demo_snapshot import demo_in_place
