@@ -19,6 +19,7 @@ from objectives.models import WorkPlan
 from objectives.selectors import achievements_for_year, work_plan_for_year
 from practices.models import Guideline
 from practices.selectors import guideline_page
+from translations.reading import localize
 
 from .models import Report
 
@@ -32,6 +33,9 @@ class Source:
     title: str
     template: str
     context: dict = field(default_factory=dict)
+    # The language of the document's main text: the version its record was found in (the
+    # report's language when translated, else the original). The PDF's ``<html lang>``.
+    language: str = ""
 
 
 def _status_label(choices, value) -> str:
@@ -46,6 +50,9 @@ def _period_comparison(plan: ActionPlan) -> dict | None:
     current = updates[0]
     previous = previous_update(update=current)
     before = previous.snapshot if previous else {}
+    # An action whose title is still the one frozen in the update: shown as it is now, so that
+    # it reads in the report's language once the plan is localized.
+    unchanged = {(action.pk, action.title): action for action in plan.actions.all()}
     old_indicators = {row["id"]: row for row in before.get("indicators", [])}
     old_actions = {row["id"]: row for row in before.get("actions", [])}
     indicators = [
@@ -61,6 +68,7 @@ def _period_comparison(plan: ActionPlan) -> dict | None:
     actions = [
         {
             "title": row["title"],
+            "action": unchanged.get((row["id"], row["title"])),
             "now": _status_label(ActionStatus, row.get("status")),
             "before": _status_label(ActionStatus, old_actions[row["id"]].get("status"))
             if row["id"] in old_actions
@@ -81,10 +89,17 @@ def _guideline(report: Report) -> Source:
     if guideline is None or not guideline.is_published:
         raise ReportUnavailable(_("The guideline is not published (any more)."))
     guideline = guideline_page(guideline=guideline)
+    sections = guideline.sections.all()
+    recommendations = [r for section in sections for r in section.recommendations.all()]
+    localize(
+        [guideline, guideline.activity, *sections, *recommendations, *guideline.practices.all()],
+        report.language,
+    )
     return Source(
         title=guideline.title,
         template="reports/pdf/guideline.html",
         context={"guideline": guideline},
+        language=guideline.shown.language,
     )
 
 
@@ -94,10 +109,15 @@ def _plan_progress(report: Report) -> Source:
         raise ReportUnavailable(_("The action plan no longer exists."))
     plan = plan_overview(plan=plan)
     reviews = list(plan.reviews.all())
+    comparison = _period_comparison(plan)  # before localizing: it compares the original titles
+    actions = plan.actions.all()
+    targets = [indicator.eu_target for indicator in plan.indicators.all()]
+    localize([plan, *actions, plan.inspired_by, plan.objective, *targets], report.language)
     return Source(
         title=_("%(title)s – progress report") % {"title": plan.title},
         template="reports/pdf/plan_progress.html",
-        context={"plan": plan, "comparison": _period_comparison(plan), "reviews": reviews},
+        context={"plan": plan, "comparison": comparison, "reviews": reviews},
+        language=plan.shown.language,
     )
 
 
