@@ -128,7 +128,21 @@ def _work_plan(report: Report) -> Source:
         raise ReportUnavailable(
             _("There is no published work plan for %(year)s.") % {"year": report.year}
         ) from None
-    achievements = achievements_with_figures(achievements_for_year(year=report.year - 1))
+    achievements = list(achievements_for_year(year=report.year - 1))
+    objectives = work_plan.objectives.all()
+    localize(
+        [
+            work_plan,
+            *work_plan.strategic_objectives.all(),
+            *objectives,
+            *(objective.priority for objective in objectives),
+            *(activity for objective in objectives for activity in objective.activities.all()),
+            *achievements,
+            *(figure for achievement in achievements for figure in achievement.figures.all()),
+            *(a for achievement in achievements for a in achievement.activities.all()),
+        ],
+        report.language,
+    )
     return Source(
         title=_("Work plan %(year)s and achievements %(previous)s")
         % {"year": report.year, "previous": report.year - 1},
@@ -136,10 +150,12 @@ def _work_plan(report: Report) -> Source:
         context={
             "work_plan": work_plan,
             "objectives": work_plan_progress(work_plan),
-            "achievements": achievements,
+            # After localizing: the figures' values go into the narrative as translated.
+            "achievements": achievements_with_figures(achievements),
             "previous_year": report.year - 1,
             "contacts": sorted(work_plan.contacts.all(), key=lambda c: (c.order, c.role, c.pk)),
         },
+        language=work_plan.shown.language,
     )
 
 
@@ -147,10 +163,21 @@ def _meeting_agenda(report: Report) -> Source:
     meeting = Meeting.objects.select_related("host_city").filter(pk=report.object_id).first()
     if meeting is None or not meeting.is_published:
         raise ReportUnavailable(_("The meeting is not published (any more)."))
+    agenda = meeting_agenda(meeting=meeting)
+    blocks = [block for day in agenda for block in day.blocks]
+    localize(
+        [
+            meeting,
+            *(block.session for block in blocks),
+            *(item for block in blocks for item in block.items),
+        ],
+        report.language,
+    )
     return Source(
         title=_("Agenda: %(title)s") % {"title": meeting.title},
         template="reports/pdf/meeting_agenda.html",
-        context={"meeting": meeting, "agenda": meeting_agenda(meeting=meeting)},
+        context={"meeting": meeting, "agenda": agenda},
+        language=meeting.shown.language,
     )
 
 
