@@ -215,6 +215,66 @@ def test_plan_progress_pdf_in_french_shows_the_french_plan(
     assert f'<h3 id="indicator-{indicator.pk}" lang="en">{escape(indicator.name)} ' in html
 
 
+def test_meeting_agenda_pdf_in_french_and_in_german(
+    client, demo, staff, eager_tasks, django_capture_on_commit_callbacks
+):
+    meeting = (
+        Meeting.objects.filter(published_at__isnull=False, items__isnull=False)
+        .distinct()
+        .order_by("starts_at")
+        .first()
+    )
+    first, second = meeting.items.order_by("starts_at", "room", "id")[:2]
+    translation_save(
+        record=meeting, language="fr", texts={"title": "Réunion sur l'école"}, by=staff
+    )
+    translation_save(
+        record=first, language="fr", texts={"title": "Accueil des participants"}, by=staff
+    )
+    report = _report(
+        client,
+        django_capture_on_commit_callbacks,
+        "fr",
+        kind="meeting_agenda",
+        object_id=meeting.pk,
+    )
+    assert report.title == "Programme\xa0: Réunion sur l'école"
+    _source, html = services.report_html(report=report)
+    assert '<html lang="fr">' in html
+    assert "<p><strong>Accueil des participants</strong></p>" in html
+    assert f'<p lang="en"><strong>{escape(second.title)}</strong></p>' in html  # no French yet
+    data = download(client, report)
+    _keep("agenda-fr.pdf", data)
+    text = " ".join(pdf_text(data).split())
+    assert "Réunion sur l'école" in text and "Accueil des participants" in text
+    day = meeting.days[0]
+    assert re.search(rf"Jour 1 · \w+ {day.day} \w+ {day.year}", text)  # "lundi 23 septembre"
+
+    german = Report.objects.create(kind="meeting_agenda", object_id=meeting.pk, language="de")
+    _source, html = services.report_html(report=german)
+    assert '<html lang="en">' in html
+    assert re.search(rf'lang="de">Tag 1 · \w+, {day.day}\. \w+ {day.year}</h2>', html)
+
+
+def test_work_plan_pdf_in_french_shows_what_is_translated(client, demo, staff):
+    from objectives.models import WorkPlan
+
+    work_plan = WorkPlan.objects.get(year=2020)
+    first, second = work_plan.objectives.order_by("number")[:2]
+    translation_save(
+        record=work_plan, language="fr", texts={"introduction": "Notre plan."}, by=staff
+    )
+    translation_save(
+        record=first, language="fr", texts={"title": "Moins d'abandon scolaire"}, by=staff
+    )
+    report = Report.objects.create(kind="work_plan", year=2020, language="fr")
+    _source, html = services.report_html(report=report)
+    assert '<html lang="fr">' in html
+    assert '<p class="subtitle">Notre plan.</p>' in html
+    assert "<span>Moins d&#x27;abandon scolaire</span></h3>" in html
+    assert f'<span lang="en">{escape(second.title)}</span></h3>' in html
+
+
 def test_a_stored_report_is_kept_per_language(
     client, housing, eager_tasks, django_capture_on_commit_callbacks
 ):
