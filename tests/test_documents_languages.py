@@ -332,6 +332,43 @@ def test_a_notification_names_the_practice_in_the_readers_language(demo, staff):
     assert f"Your practice “{english_title}” is published." in english.body
 
 
+def test_the_weekly_digest_names_practices_in_the_readers_language_in_fixed_queries(demo, staff):
+    from datetime import UTC, datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from notifications.models import Preference
+    from notifications.services import digests_send
+
+    translated = _practice_in_french(staff)
+    others = list(Practice.objects.filter(status="published").exclude(pk=translated.pk)[:3])
+
+    def digest_for(email: str, practices: list) -> tuple[str, int]:
+        reader = UserFactory(email=email, language="fr")
+        Preference.objects.create(user=reader, kind="practice_published", delivery="digest")
+        for practice in practices:
+            notify(
+                recipients=[reader],
+                kind="practice_published",
+                subject=Practice.objects.get(pk=practice.pk),
+                url=practice.get_absolute_url(),
+                context={"practice": practice.title, "city": practice.city.name},
+            )
+        mail.outbox.clear()
+        monday_morning = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+        with CaptureQueriesContext(connection) as queries:
+            assert digests_send(now=monday_morning) == 1
+        (digest,) = mail.outbox
+        return digest.body, len(queries)
+
+    body, one = digest_for("une@example.org", [translated])
+    assert "Des médiateurs pour l'école" in body
+    body, four = digest_for("quatre@example.org", [translated, *others])
+    assert "Des médiateurs pour l'école" in body and others[0].title in body
+    assert four == one  # one query for the translations, however many practices
+
+
 def test_the_notification_list_names_the_practice_in_the_page_language(client, demo, staff):
     practice = _practice_in_french(staff)
     reader = UserFactory(email="lectrice@example.org", language="fr")
