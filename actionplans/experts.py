@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.dates import months_before
+from translations.reading import localized
 
 from .models import ExternalLink, ExternalReviewer, Review
 
@@ -56,7 +57,7 @@ def link_message(reviewer: ExternalReviewer, *, token: str, occasion: str) -> Em
         context = {
             "reviewer": reviewer,
             "review": review,
-            "plan": review.plan,
+            "plan": localized(review.plan, settings.LANGUAGE_CODE),
             "occasion": occasion,
             "link": settings.SITE_URL.rstrip("/")
             + reverse("experts:link", kwargs={"token": token}),

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from translations.reading import localized
+
 from .models import GUEST_CONFIRMATION_TIME, GuestInvitation, Registration
 from .notices import registration_ics
 
@@ -84,18 +86,21 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _language(registration: Registration) -> str:
+def email_language(registration: Registration) -> str:
+    """The language a person registered without an account reads the portal's e-mails in."""
     languages = dict(settings.LANGUAGES)
     return registration.language if registration.language in languages else settings.LANGUAGE_CODE
 
 
 def guest_message(registration: Registration, event: str) -> EmailMessage:
-    """The e-mail telling a guest about their registration: always with the link to see or
-    cancel it."""
+    """The e-mail telling a guest about their registration, in the language they chose (the
+    meeting's title too, and its calendar file, where it has a translation into it): always
+    with the link to see or cancel it."""
     if event not in EVENTS:
         raise ValueError(f"Unknown guest e-mail {event!r}")
-    meeting = registration.meeting
-    with translation.override(_language(registration)):
+    language = email_language(registration)
+    meeting = localized(registration.meeting, language)
+    with translation.override(language):
         token = registration_token(registration)
         context = {
             "registration": registration,
@@ -127,8 +132,9 @@ def guest_message(registration: Registration, event: str) -> EmailMessage:
 
 
 def invitation_message(invitation: GuestInvitation) -> EmailMessage:
-    """A personal invitation: the link to the meeting's guest form."""
-    meeting = invitation.meeting
+    """A personal invitation: the link to the meeting's guest form, in the portal's default
+    language (the guest chooses theirs on the form)."""
+    meeting = localized(invitation.meeting, settings.LANGUAGE_CODE)
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "invitation": invitation,

@@ -31,6 +31,14 @@ def _registration_visible(user, registration) -> bool:
     return registration.user_id == user.pk and registration.meeting.is_published
 
 
+def _meeting_titled(meeting) -> dict:
+    return {"meeting": meeting}
+
+
+def _registration_titled(registration) -> dict:
+    return {"meeting": registration.meeting}
+
+
 def _followup_visible(user, followup) -> bool:
     return (
         user.is_staff or CityMembership.objects.filter(user=user, city_id=followup.city_id).exists()
@@ -40,33 +48,36 @@ def _followup_visible(user, followup) -> bool:
 register(Kind(
     "meeting_published", _("Meeting published"),
     _("%(meeting)s (%(period)s) is published: registration is open."), visible=_meeting_visible,
+    titles=_meeting_titled,
 ))  # fmt: skip
 register(Kind(
     "agenda_changed", _("Agenda changed"),
-    _("The agenda of %(meeting)s changed."), visible=_meeting_visible,
+    _("The agenda of %(meeting)s changed."), visible=_meeting_visible, titles=_meeting_titled,
 ))  # fmt: skip
 register(Kind(
     "registration_confirmed", _("Registration confirmed"),
     _("%(name)s has a place at %(meeting)s (%(period)s)."), visible=_registration_visible,
+    titles=_registration_titled,
 ))  # fmt: skip
 register(Kind(
     "registration_waiting", _("On the waiting list"),
     _("%(meeting)s is full: %(name)s is on the waiting list and hears as soon as a place frees."),
-    visible=_registration_visible,
+    visible=_registration_visible, titles=_registration_titled,
 ))  # fmt: skip
 register(Kind(
     "registration_promoted", _("A place freed up"),
     _("A place freed up: %(name)s now has a place at %(meeting)s (%(period)s)."),
-    visible=_registration_visible,
+    visible=_registration_visible, titles=_registration_titled,
 ))  # fmt: skip
 register(Kind(
     "registration_cancelled", _("Registration cancelled"),
     _("The registration of %(name)s for %(meeting)s is cancelled."),
     visible=lambda user, registration: registration.user_id == user.pk,
+    titles=_registration_titled,
 ))  # fmt: skip
 register(Kind(
     "meeting_soon", _("Meeting coming up"),
-    _("%(meeting)s starts on %(start_date)s."), visible=_meeting_visible,
+    _("%(meeting)s starts on %(start_date)s."), visible=_meeting_visible, titles=_meeting_titled,
 ))  # fmt: skip
 register(Kind(
     "followup_due", _("Follow-up of a meeting due"),

@@ -6,7 +6,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .guests import guest_message, invitation_message
+from translations.reading import localized
+
+from .guests import email_language, guest_message, invitation_message
 from .models import GuestInvitation, Registration
 
 
@@ -36,8 +38,9 @@ def registration_promoted_notify(registration_id: int) -> None:
     )
     if registration is None or not registration.email:
         return
-    meeting = registration.meeting
-    with translation.override(settings.LANGUAGE_CODE):
+    language = email_language(registration)
+    meeting = localized(registration.meeting, language)
+    with translation.override(language):
         link = settings.SITE_URL.rstrip("/") + meeting.get_absolute_url()
         context = {"registration": registration, "meeting": meeting, "link": link}
         subject = render_to_string("meetings/email/promoted_subject.txt", context).strip()

@@ -29,6 +29,9 @@ class Kind:
     default: str = Delivery.AT_ONCE
     # (person, subject) -> may this person still see the subject?
     visible: Callable[[object, object], bool] = field(default=lambda user, subject: True)
+    # subject -> {value of the message: the record it names by its title}: the message then
+    # names it in the reader's language where it has a translation into it.
+    titles: Callable[[object], dict[str, object]] | None = None
 
     def render(self, context: dict) -> str:
         return str(self.message) % {name: _shown(name, value) for name, value in context.items()}

@@ -71,8 +71,10 @@ class Notification(models.Model):
 
     @property
     def message(self) -> str:
+        """In the active language; the records it names in their translation into the reader's
+        language where ``services.titles_localize`` found one."""
         kind = KINDS.get(self.kind)
-        return kind.render(self.context) if kind else ""
+        return kind.render({**self.context, **getattr(self, "titles", {})}) if kind else ""
 
     @property
     def is_read(self) -> bool:

@@ -22,6 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from translations.reading import localize
+
 from .kinds import KINDS, Delivery
 from .models import DigestSent, Notification, Preference
 
@@ -163,6 +165,26 @@ def still_relevant(notification: Notification) -> bool:
     return kind is not None and subject is not None and kind.visible(person, subject)
 
 
+def titles_localize(notifications: Iterable[Notification], language: str) -> None:
+    """The records the messages name (a practice, a meeting, a plan) by their title in
+    ``language`` where they have a translation into it; else as recorded when notified. One
+    query per kind of record, however many notifications (their subjects already read)."""
+    named = []
+    for notification in notifications:
+        kind = KINDS.get(notification.kind)
+        subject = notification.subject if kind is not None and kind.titles else None
+        if subject is not None:
+            records = {name: r for name, r in kind.titles(subject).items() if r is not None}
+            named.append((notification, records))
+    localize([record for _n, records in named for record in records.values()], language)
+    for notification, records in named:
+        notification.titles = {
+            name: record.title
+            for name, record in records.items()
+            if record.shown.translated and record.shown.language == language
+        }
+
+
 def notifications_for(*, user) -> models.QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).prefetch_related("subject")
 
@@ -264,6 +286,7 @@ def _message_for(notification: Notification) -> EmailMultiAlternatives:
     person = notification.recipient
     kind = KINDS[notification.kind]
     with translation.override(_language(person)):
+        titles_localize([notification], _language(person))
         unsubscribe = _absolute(
             reverse(
                 "notifications_public:unsubscribe",
@@ -273,7 +296,7 @@ def _message_for(notification: Notification) -> EmailMultiAlternatives:
         context = {
             "notification": notification,
             "kind": kind,
-            "message": kind.render(notification.context),
+            "message": notification.message,
             "link": _absolute(in_language(notification.url, _language(person))),
             "settings_link": _absolute(reverse("notifications:settings")),
             "unsubscribe_link": unsubscribe,
@@ -415,6 +438,7 @@ def digest_groups(rows: list[Notification]) -> list[tuple[str, list[tuple[str, l
 
 def _digest_message(person, rows: list[Notification]) -> EmailMultiAlternatives:
     with translation.override(_language(person)):
+        titles_localize(rows, _language(person))
         for row in rows:
             row.url = in_language(row.url, _language(person))
         context = {

@@ -27,10 +27,10 @@ PER_PAGE = 20
 def notification_list(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(services.notifications_for(user=request.user), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
+    notifications = services.visible_page(list(page.object_list))
+    services.titles_localize(notifications, get_language())
     return render(
-        request,
-        "notifications/list.html",
-        {"page": page, "notifications": services.visible_page(list(page.object_list))},
+        request, "notifications/list.html", {"page": page, "notifications": notifications}
     )
 
 

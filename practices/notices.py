@@ -22,22 +22,33 @@ def _guideline_visible(user, guideline) -> bool:
     return guideline.is_published or user.is_staff
 
 
+def _practice_titled(practice) -> dict:
+    return {"practice": practice}
+
+
+def _guideline_titled(guideline) -> dict:
+    return {"guideline": guideline}
+
+
 register(Kind(
     "practice_submitted", _("Practice awaiting review"),
     _("%(city)s submitted the practice “%(practice)s” for review."), visible=_practice_visible,
+    titles=_practice_titled,
 ))  # fmt: skip
 register(Kind(
     "practice_published", _("Practice published"),
     _("Your practice “%(practice)s” is published."), visible=_practice_visible,
+    titles=_practice_titled,
 ))  # fmt: skip
 register(Kind(
     "practice_changes", _("Changes asked to a practice"),
     _("The network staff ask for changes to “%(practice)s”: %(comment)s"),
-    visible=_practice_visible,
+    visible=_practice_visible, titles=_practice_titled,
 ))  # fmt: skip
 register(Kind(
     "guideline_published", _("Guideline published on a theme you follow"),
     _("New guideline: “%(guideline)s”."), default=Delivery.DIGEST, visible=_guideline_visible,
+    titles=_guideline_titled,
 ))  # fmt: skip
 
 

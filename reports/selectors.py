@@ -19,6 +19,7 @@ from objectives.models import WorkPlan
 from objectives.selectors import achievements_for_year, work_plan_for_year
 from practices.models import Guideline
 from practices.selectors import guideline_page
+from translations.reading import localize
 
 from .models import Report
 
@@ -32,6 +33,9 @@ class Source:
     title: str
     template: str
     context: dict = field(default_factory=dict)
+    # The language of the document's main text: the version its record was found in (the
+    # report's language when translated, else the original). The PDF's ``<html lang>``.
+    language: str = ""
 
 
 def _status_label(choices, value) -> str:
@@ -46,6 +50,9 @@ def _period_comparison(plan: ActionPlan) -> dict | None:
     current = updates[0]
     previous = previous_update(update=current)
     before = previous.snapshot if previous else {}
+    # An action whose title is still the one frozen in the update: shown as it is now, so that
+    # it reads in the report's language once the plan is localized.
+    unchanged = {(action.pk, action.title): action for action in plan.actions.all()}
     old_indicators = {row["id"]: row for row in before.get("indicators", [])}
     old_actions = {row["id"]: row for row in before.get("actions", [])}
     indicators = [
@@ -61,6 +68,7 @@ def _period_comparison(plan: ActionPlan) -> dict | None:
     actions = [
         {
             "title": row["title"],
+            "action": unchanged.get((row["id"], row["title"])),
             "now": _status_label(ActionStatus, row.get("status")),
             "before": _status_label(ActionStatus, old_actions[row["id"]].get("status"))
             if row["id"] in old_actions
@@ -81,10 +89,17 @@ def _guideline(report: Report) -> Source:
     if guideline is None or not guideline.is_published:
         raise ReportUnavailable(_("The guideline is not published (any more)."))
     guideline = guideline_page(guideline=guideline)
+    sections = guideline.sections.all()
+    recommendations = [r for section in sections for r in section.recommendations.all()]
+    localize(
+        [guideline, guideline.activity, *sections, *recommendations, *guideline.practices.all()],
+        report.language,
+    )
     return Source(
         title=guideline.title,
         template="reports/pdf/guideline.html",
         context={"guideline": guideline},
+        language=guideline.shown.language,
     )
 
 
@@ -94,10 +109,15 @@ def _plan_progress(report: Report) -> Source:
         raise ReportUnavailable(_("The action plan no longer exists."))
     plan = plan_overview(plan=plan)
     reviews = list(plan.reviews.all())
+    comparison = _period_comparison(plan)  # before localizing: it compares the original titles
+    actions = plan.actions.all()
+    targets = [indicator.eu_target for indicator in plan.indicators.all()]
+    localize([plan, *actions, plan.inspired_by, plan.objective, *targets], report.language)
     return Source(
         title=_("%(title)s – progress report") % {"title": plan.title},
         template="reports/pdf/plan_progress.html",
-        context={"plan": plan, "comparison": _period_comparison(plan), "reviews": reviews},
+        context={"plan": plan, "comparison": comparison, "reviews": reviews},
+        language=plan.shown.language,
     )
 
 
@@ -108,7 +128,21 @@ def _work_plan(report: Report) -> Source:
         raise ReportUnavailable(
             _("There is no published work plan for %(year)s.") % {"year": report.year}
         ) from None
-    achievements = achievements_with_figures(achievements_for_year(year=report.year - 1))
+    achievements = list(achievements_for_year(year=report.year - 1))
+    objectives = work_plan.objectives.all()
+    localize(
+        [
+            work_plan,
+            *work_plan.strategic_objectives.all(),
+            *objectives,
+            *(objective.priority for objective in objectives),
+            *(activity for objective in objectives for activity in objective.activities.all()),
+            *achievements,
+            *(figure for achievement in achievements for figure in achievement.figures.all()),
+            *(a for achievement in achievements for a in achievement.activities.all()),
+        ],
+        report.language,
+    )
     return Source(
         title=_("Work plan %(year)s and achievements %(previous)s")
         % {"year": report.year, "previous": report.year - 1},
@@ -116,10 +150,12 @@ def _work_plan(report: Report) -> Source:
         context={
             "work_plan": work_plan,
             "objectives": work_plan_progress(work_plan),
-            "achievements": achievements,
+            # After localizing: the figures' values go into the narrative as translated.
+            "achievements": achievements_with_figures(achievements),
             "previous_year": report.year - 1,
             "contacts": sorted(work_plan.contacts.all(), key=lambda c: (c.order, c.role, c.pk)),
         },
+        language=work_plan.shown.language,
     )
 
 
@@ -127,10 +163,21 @@ def _meeting_agenda(report: Report) -> Source:
     meeting = Meeting.objects.select_related("host_city").filter(pk=report.object_id).first()
     if meeting is None or not meeting.is_published:
         raise ReportUnavailable(_("The meeting is not published (any more)."))
+    agenda = meeting_agenda(meeting=meeting)
+    blocks = [block for day in agenda for block in day.blocks]
+    localize(
+        [
+            meeting,
+            *(block.session for block in blocks),
+            *(item for block in blocks for item in block.items),
+        ],
+        report.language,
+    )
     return Source(
         title=_("Agenda: %(title)s") % {"title": meeting.title},
         template="reports/pdf/meeting_agenda.html",
-        context={"meeting": meeting, "agenda": meeting_agenda(meeting=meeting)},
+        context={"meeting": meeting, "agenda": agenda},
+        language=meeting.shown.language,
     )
 
 

@@ -27,7 +27,7 @@ from .selectors import ReportUnavailable, Source, report_source
 logger = logging.getLogger(__name__)
 
 # Bump when a PDF template or the print CSS changes: older files then stop being reused.
-REPORT_TEMPLATE_VERSION = "2026-2"
+REPORT_TEMPLATE_VERSION = "2026-3"
 # How long a produced file is kept (and reused for the same content).
 REPORT_LIFETIME = timedelta(days=settings.REPORTS_KEEP_DAYS)
 # A row queued or running for longer than this was lost by its worker: queue it again.
@@ -141,7 +141,10 @@ def _reusable(report: Report, fingerprint: str) -> Report | None:
 
 
 def report_html(*, report: Report) -> tuple[Source, str]:
-    """The HTML document WeasyPrint turns into the PDF, in the report's language.
+    """The HTML document WeasyPrint turns into the PDF, in the report's language: the records
+    in their translation into it where there is one, else in their original. The document's
+    ``<html lang>`` (``document_language``) is the language of its main text; the portal's own
+    words are in the report's language and say so where it differs.
 
     Rich text goes through the same nh3 cleaning as on the pages (the ``richtext`` filter);
     every other field is escaped by the template. ReportUnavailable if the content is gone."""
@@ -149,7 +152,11 @@ def report_html(*, report: Report) -> tuple[Source, str]:
         source = report_source(report)
         html = render_to_string(
             source.template,
-            {**source.context, "report_title": source.title, "language": report.language},
+            {
+                **source.context,
+                "report_title": source.title,
+                "document_language": source.language or report.language,
+            },
         )
     return source, html
 
