@@ -23,11 +23,11 @@ from notifications.services import deliver_pending, notify
 from practices.models import Guideline, Practice
 from reports import services
 from reports.models import Report
-from translations.services import translation_save
 
 from .factories import UserFactory
 from .meetings_factories import RegistrationFactory
 from .reports_helpers import download, pdf_text
+from .translating import translate as translation_save
 
 HOUSING = "moving-roma-out-of-camps-into-adequate-housing"
 FRENCH_TITLE = "Sortir les Roms des campements vers un logement digne"

@@ -19,11 +19,12 @@ from django.utils.html import escape
 from actionplans.models import Action, ActionPlan, EUTarget
 from cities.models import City
 from meetings.models import AgendaItem, Meeting
-from translations.services import translation_for, translation_save
+from translations.services import translation_for
 
 from .editing import changed, form_as_shown
 from .factories import ActionFactory, MembershipFactory, PlanFactory, StaffFactory, UserFactory
 from .meetings_factories import AgendaItemFactory
+from .translating import translate as translation_save
 
 pytestmark = pytest.mark.django_db
 

@@ -275,3 +275,13 @@ def test_the_original_cannot_take_the_language_of_one_of_its_translations(
     assert "There is a translation into French already" in response.content.decode()
     practice.refresh_from_db()
     assert practice.original_language == "en"
+
+
+def test_a_translation_missing_a_field_the_original_filled_since_is_not_shown(
+    client, practice, braga_officer
+):
+    services.translation_save(record=practice, language="fr", texts=FRENCH, by=braga_officer)
+    Practice.objects.filter(pk=practice.pk).update(results="Attendance rose by a third.")
+    html = client.get("/fr/practices/school-mediation/").content.decode()
+    assert '<h1 lang="en">School mediation in Braga</h1>' in html  # the original, whole
+    assert "Médiation scolaire à Braga" not in html

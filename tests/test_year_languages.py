@@ -28,9 +28,10 @@ from objectives.models import (
     StrategicObjective,
     WorkPlan,
 )
-from translations.services import translation_for, translation_save
+from translations.services import translation_for
 
 from .editing import changed, form_as_shown
+from .translating import translate as translation_save
 
 pytestmark = pytest.mark.django_db
 

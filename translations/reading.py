@@ -93,9 +93,14 @@ def localize(records: Iterable, language: str | None = None, *, request=None) ->
                 original=original,
                 versions=sorted({original, *translations}, key=lambda c: (c != original, c)),
             )
-            if wanted != original and wanted in translations:
+            texts = translations.get(wanted, ({},))[0]
+            originals = spec.texts_of(record)
+            # A translation is shown whole or not at all: one that lacks a field the original
+            # has filled since would mix two languages under one label.
+            complete = all(texts.get(name) for name, text in originals.items() if text.strip())
+            if wanted != original and wanted in translations and complete:
                 texts, checked_at, source = translations[wanted]
-                shown.outdated = source != source_fingerprint(spec.texts_of(record))
+                shown.outdated = source != source_fingerprint(originals)
                 for name in spec.fields:
                     if texts.get(name):
                         setattr(record, name, texts[name])
