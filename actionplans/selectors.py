@@ -153,7 +153,7 @@ def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
         if draft.saved_at:
             saved = _("Saved by %(who)s on %(when)s") % {
                 "who": draft.saved_by.display_name if draft.saved_by else "—",
-                "when": formats.date_format(timezone.localtime(draft.saved_at), "j F Y"),
+                "when": formats.date_format(timezone.localtime(draft.saved_at), "DATE_FORMAT"),
             }
         todos.append(
             Todo(
@@ -184,7 +184,7 @@ def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
                 group="updates",
                 title=_("Progress update for %(plan)s") % {"plan": plan.title},
                 detail=(_("Was due on %(date)s") if late else _("Due on %(date)s"))
-                % {"date": formats.date_format(due, "j F Y")},
+                % {"date": formats.date_format(due, "DATE_FORMAT")},
                 url=reverse("actionplans:update_new", kwargs={"plan_pk": plan.pk}),
                 action=_("Write the update"),
                 due=due,
@@ -228,7 +228,7 @@ def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
                 title=_("You are a critical friend of %(city)s: %(plan)s")
                 % {"city": review.plan.city.name, "plan": review.plan.title},
                 detail=_("Due on %(date)s")
-                % {"date": formats.date_format(review.due_date, "j F Y")}
+                % {"date": formats.date_format(review.due_date, "DATE_FORMAT")}
                 if review.due_date
                 else "",
                 url=reverse("actionplans:review", kwargs={"pk": review.pk}),
@@ -253,7 +253,7 @@ def todos_for(*, user, plans: list[ActionPlan]) -> list[Todo]:
                 title=_("“%(milestone)s” — %(plan)s")
                 % {"milestone": milestone.title, "plan": milestone.action.plan.title},
                 detail=_("Was due on %(date)s")
-                % {"date": formats.date_format(milestone.due_date, "j F Y")},
+                % {"date": formats.date_format(milestone.due_date, "DATE_FORMAT")},
                 url=reverse("actionplans:milestone_edit", kwargs={"pk": milestone.pk}),
                 action=_("Mark it done or move it"),
                 due=milestone.due_date,

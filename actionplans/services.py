@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from core.languages import language_name
+from core.languages import language_in_sentence
 from translations.models import Translation
 from translations.services import translation_for
 
@@ -86,7 +86,7 @@ def plan_save(
                     "There is a translation into %(language)s: delete it first "
                     "(Translations), then say the original is in %(language)s."
                 )
-                % {"language": language_name(language)}
+                % {"language": language_in_sentence(language)}
             }
         )
     with transaction.atomic():

@@ -27,7 +27,7 @@ def model_value_label(field: models.Field, value) -> str:
     if isinstance(value, datetime.datetime):
         return formats.date_format(value, "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "j F Y")
+        return formats.date_format(value, "DATE_FORMAT")
     if isinstance(value, Decimal | float | int):
         number = Decimal(str(value))
         places = 0 if number == number.to_integral() else None

@@ -448,7 +448,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
         detail = _("Decided at %(meeting)s") % {"meeting": followup.decision.meeting.title}
         if due:
             when = _("was due on %(date)s") if late else _("due on %(date)s")
-            detail += " · " + when % {"date": formats.date_format(due, "j F Y")}
+            detail += " · " + when % {"date": formats.date_format(due, "DATE_FORMAT")}
         todos.append(
             Todo(
                 group="followups",
@@ -484,7 +484,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                     _("%(period)s · registration closes on %(date)s")
                     % {
                         "period": meeting.period_label,
-                        "date": formats.date_format(timezone.localtime(closes), "j F Y"),
+                        "date": formats.date_format(timezone.localtime(closes), "DATE_FORMAT"),
                     }
                     if closes
                     else meeting.period_label

@@ -95,7 +95,7 @@ def _agenda_changed(meeting: Meeting) -> None:
 
 def _local(meeting: Meeting, moment: datetime) -> str:
     local = meeting.local(moment)
-    return f"{date_format(local, 'j F Y')} {time_format(local, 'H:i')}"
+    return f"{date_format(local, "DATE_FORMAT")} {time_format(local, 'H:i')}"
 
 
 # --- Meetings ---------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def _meeting_validate(data: MeetingData, *, meeting: Meeting | None = None) -> N
         errors["original_language"] = _(
             "There is a translation into %(language)s: delete it first (Translations), then "
             "say the original is in %(language)s."
-        ) % {"language": language_name(data.original_language)}
+        ) % {"language": language_in_sentence(data.original_language)}
     if meeting is not None and "ends_at" not in errors:
         outside = sum(
             1

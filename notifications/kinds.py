@@ -40,7 +40,7 @@ class Kind:
 def _shown(name: str, value) -> str:
     if name.endswith("_date") and isinstance(value, str) and value:
         try:
-            return formats.date_format(date.fromisoformat(value), "j F Y")
+            return formats.date_format(date.fromisoformat(value), "DATE_FORMAT")
         except ValueError:
             return value
     return str(value)

@@ -422,6 +422,9 @@ LANGUAGES = [
     ("de", _("German")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's date formats (roma_wg/formats/<language>/formats.py): templates name them
+# (DATE_FORMAT, SHORT_DATE_FORMAT…) instead of writing one language's pattern.
+FORMAT_MODULE_PATH = ["roma_wg.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

@@ -108,7 +108,7 @@ def indicator_headline(indicator, public: bool = False) -> str:
     when, latest = points[-1]
     return _("%(latest)s on %(date)s — %(target)s") % {
         "latest": _with_unit(_value(latest, indicator, public), indicator.unit),
-        "date": date_format(when, "j F Y"),
+        "date": date_format(when, "DATE_FORMAT"),
         "target": target_line,
     }
 
@@ -177,7 +177,7 @@ def indicator_chart(indicator, public: bool = False) -> SafeString:
     dates = format_html_join(
         "",
         '<text x="{}" y="{}" text-anchor="{}" ' + TEXT + ">{}</text>",
-        ((x(d), HEIGHT - 8, anchor, date_format(d, "F Y")) for d, anchor in ends),
+        ((x(d), HEIGHT - 8, anchor, date_format(d, "YEAR_MONTH_FORMAT")) for d, anchor in ends),
     )
 
     # Labels at the right of the plot: target, baseline, latest; nudged apart when close.
