@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from cities.models import City
 from cities.selectors import cities_for_user
-from core.languages import CONTENT_LANGUAGE_CODES, language_name
+from core.languages import CONTENT_LANGUAGE_CODES, language_in_sentence
 from core.storage import stored_file_delete
 from fragments.versions import content_changed
 from objectives.models import Activity
