@@ -95,7 +95,7 @@ def _agenda_changed(meeting: Meeting) -> None:
 
 def _local(meeting: Meeting, moment: datetime) -> str:
     local = meeting.local(moment)
-    return f"{date_format(local, "DATE_FORMAT")} {time_format(local, 'H:i')}"
+    return f"{date_format(local, 'DATE_FORMAT')} {time_format(local, 'H:i')}"
 
 
 # --- Meetings ---------------------------------------------------------------------------

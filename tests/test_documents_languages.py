@@ -41,7 +41,15 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture
-def housing(demo, staff) -> Guideline:
+def bare_demo(demo):
+    """The demo without its own translations: these tests say which texts are translated."""
+    from translations.models import Translation
+
+    Translation.objects.all().delete()
+
+
+@pytest.fixture
+def housing(bare_demo, staff) -> Guideline:
     """The housing guideline of the demo, with its texts and its sections in French."""
     guideline = Guideline.objects.get(slug=HOUSING)
     translation_save(
@@ -148,14 +156,14 @@ def test_guideline_pdf_in_german_without_translation_is_english_text_with_german
     _keep("guideline-de.pdf", data)
     text = " ".join(pdf_text(data).split())
     first_section = housing.sections.order_by("order").first().title
-    for expected in [housing.title, first_section, "LEITFADEN", "Inhalt", "Seite 2 von"]:
+    for expected in [housing.title, first_section, "LEITLINIE", "Inhalt", "Seite 2 von"]:
         assert expected in text, expected
     assert "Partie française" not in text and "Page 2 of" not in text
     assert re.search(r"Veröffentlicht am \d{1,2}\. \w+ 20\d\d\.", text)  # a German date
     assert _pdf_language(data) == "en"
 
 
-def test_a_section_left_untranslated_says_it_is_in_english(client, demo, staff):
+def test_a_section_left_untranslated_says_it_is_in_english(client, bare_demo, staff):
     guideline = Guideline.objects.get(slug=HOUSING)
     translation_save(
         record=guideline,
@@ -172,7 +180,7 @@ def test_a_section_left_untranslated_says_it_is_in_english(client, demo, staff):
 
 
 def test_plan_progress_pdf_in_french_shows_the_french_plan(
-    client, demo, staff, eager_tasks, django_capture_on_commit_callbacks
+    client, bare_demo, staff, eager_tasks, django_capture_on_commit_callbacks
 ):
     client.force_login(staff)  # a progress report is for the city and the staff
     plan = ActionPlan.objects.filter(is_public=True, updates__isnull=False).distinct().first()
@@ -216,7 +224,7 @@ def test_plan_progress_pdf_in_french_shows_the_french_plan(
 
 
 def test_meeting_agenda_pdf_in_french_and_in_german(
-    client, demo, staff, eager_tasks, django_capture_on_commit_callbacks
+    client, bare_demo, staff, eager_tasks, django_capture_on_commit_callbacks
 ):
     meeting = (
         Meeting.objects.filter(published_at__isnull=False, items__isnull=False)
@@ -256,7 +264,7 @@ def test_meeting_agenda_pdf_in_french_and_in_german(
     assert re.search(rf'lang="de">Tag 1 · \w+, {day.day}\. \w+ {day.year}</h2>', html)
 
 
-def test_work_plan_pdf_in_french_shows_what_is_translated(client, demo, staff):
+def test_work_plan_pdf_in_french_shows_what_is_translated(client, bare_demo, staff):
     from objectives.models import WorkPlan
 
     work_plan = WorkPlan.objects.get(year=2020)
@@ -306,7 +314,7 @@ def _practice_in_french(staff) -> Practice:
     return practice
 
 
-def test_a_notification_names_the_practice_in_the_readers_language(demo, staff):
+def test_a_notification_names_the_practice_in_the_readers_language(bare_demo, staff):
     practice = _practice_in_french(staff)
     english_title = practice.title
     french_reader = UserFactory(email="lectrice@example.org", language="fr")
@@ -332,7 +340,9 @@ def test_a_notification_names_the_practice_in_the_readers_language(demo, staff):
     assert f"Your practice “{english_title}” is published." in english.body
 
 
-def test_the_weekly_digest_names_practices_in_the_readers_language_in_fixed_queries(demo, staff):
+def test_the_weekly_digest_names_practices_in_the_readers_language_in_fixed_queries(
+    bare_demo, staff
+):
     from datetime import UTC, datetime
 
     from django.db import connection
@@ -369,7 +379,7 @@ def test_the_weekly_digest_names_practices_in_the_readers_language_in_fixed_quer
     assert four == one  # one query for the translations, however many practices
 
 
-def test_the_notification_list_names_the_practice_in_the_page_language(client, demo, staff):
+def test_the_notification_list_names_the_practice_in_the_page_language(client, bare_demo, staff):
     practice = _practice_in_french(staff)
     reader = UserFactory(email="lectrice@example.org", language="fr")
     notify(
@@ -386,7 +396,7 @@ def test_the_notification_list_names_the_practice_in_the_page_language(client, d
     assert escape(practice.title) in client.get("/en/workspace/notifications/").content.decode()
 
 
-def test_a_guest_reads_of_the_meeting_in_their_language(demo, staff):
+def test_a_guest_reads_of_the_meeting_in_their_language(bare_demo, staff):
     meeting = Meeting.objects.filter(published_at__isnull=False).order_by("starts_at").last()
     english_title = meeting.title
     translation_save(
@@ -415,7 +425,7 @@ def test_a_guest_reads_of_the_meeting_in_their_language(demo, staff):
     assert "SUMMARY:L'inclusion des Roms & les villes" in calendar[1]
 
 
-def test_allauth_writes_in_the_persons_language(client, demo):
+def test_allauth_writes_in_the_persons_language(client, bare_demo):
     UserFactory(email="lectrice@example.org", language="fr")
     mail.outbox.clear()
     response = client.post("/en/accounts/password/reset/", {"email": "lectrice@example.org"})
@@ -427,7 +437,7 @@ def test_allauth_writes_in_the_persons_language(client, demo):
 # --- The practices feed ---------------------------------------------------------------------
 
 
-def test_practices_feed_is_in_the_language_of_its_address(client, demo, staff):
+def test_practices_feed_is_in_the_language_of_its_address(client, bare_demo, staff):
     practice = _practice_in_french(staff)
     response = client.get("/fr/practices/feed/")
     body = response.content.decode()
@@ -440,9 +450,13 @@ def test_practices_feed_is_in_the_language_of_its_address(client, demo, staff):
     assert translated.title.startswith("Des médiateurs pour l'école (")
     assert translated.summary == "En français."
     assert translated.title_detail.language == "fr"
-    others = [entry for slug, entry in entries.items() if slug != practice.slug]
-    assert others and all(entry.title_detail.language == "en" for entry in others)
-    assert f'<entry xml:lang="en"><title>{others[0].title}' in body.replace("&#x27;", "'")
+    # The others in their original (none is translated into French here): each says which.
+    originals = dict(Practice.objects.values_list("slug", "original_language"))
+    others = [(entry, originals[slug]) for slug, entry in entries.items() if slug != practice.slug]
+    assert others and all(entry.title_detail.language == original for entry, original in others)
+    assert {original for _entry, original in others} > {"en", "pt"}
+    english = next(entry for entry, original in others if original == "en")
+    assert f'<entry xml:lang="en"><title>{english.title}' in body.replace("&#x27;", "'")
 
     english = client.get("/en/practices/feed/").content.decode()
     assert "Des médiateurs" not in english and practice.title in english

@@ -180,7 +180,7 @@ def test_an_outdated_translation_says_so(client, practice, braga_officer):
     ).content.decode()
     assert "Out of date" in html
     html = client.get("/fr/practices/school-mediation/").content.decode()
-    assert "The original has changed since." in html or "original a changé" in html
+    assert "L&#x27;original a été modifié depuis." in html or "original a été modifié" in html
 
 
 def test_a_localized_copy_cannot_be_saved_over_the_original(practice, braga_officer):
