@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from core.languages import language_in_sentence, language_name
+from core.languages import language_in_sentence
 
 from ..reading import PARAMETER
 
@@ -66,7 +66,7 @@ def language_notice(context, record) -> dict:
         return {"show": False}
     request = context.get("request")
     others = [
-        {"code": code, "name": language_name(code), "url": _version_url(request, code)}
+        {"code": code, "name": language_in_sentence(code), "url": _version_url(request, code)}
         for code in shown.other_versions
     ]
     return {
