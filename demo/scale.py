@@ -74,7 +74,8 @@ from practices.models import (
     Theme,
     Transfer,
 )
-from practices.services import choices_ensure, practices_search_index
+from practices.search import practices_search_index
+from practices.services import choices_ensure
 
 from . import seed
 from .practices_seed import DIVERSITY, GOOD_START
