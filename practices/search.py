@@ -15,15 +15,26 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import batched
+from operator import or_
 
 from django.apps import apps as global_apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Exists, F, Func, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
 
-from core.languages import search_config
+from core.languages import STEMMED_CONFIGS, search_config
 
 from .models import PracticeText
 
@@ -130,15 +141,30 @@ def query_words(query: str) -> list[str]:
     return re.findall(r"\w+", fold(query))[:MAX_WORDS]
 
 
+def _matching(query: str) -> Q:
+    """Texts matching ``query`` read with their own configuration (stemmed as their language
+    is): one condition a configuration, each a constant query the GIN index answers, where
+    ``config=F("config")`` would build the query again for every row and read them all."""
+    return reduce(
+        or_,
+        (
+            Q(
+                config=config,
+                vector=SearchQuery(_unaccent(query), search_type="websearch", config=config),
+            )
+            for config in STEMMED_CONFIGS
+        ),
+    )
+
+
 def text_search(queryset: QuerySet, query: str) -> QuerySet:
     """The practices with a language version matching ``query``, each once; on PostgreSQL
     ranked (``rank``) by their best matching version."""
     texts = PracticeText.objects.filter(practice=OuterRef("pk"))
     if connection.vendor == "postgresql":
-        # Each row reads the query with its own configuration: stemmed as its language is.
         search = SearchQuery(_unaccent(query), search_type="websearch", config=F("config"))
         best = texts.annotate(rank=SearchRank(F("vector"), search)).order_by("-rank")
-        return queryset.filter(Exists(texts.filter(vector=search))).annotate(
+        return queryset.filter(Exists(texts.filter(_matching(query)))).annotate(
             rank=Subquery(best.values("rank")[:1])
         )
     # A query of signs only ("!?") is looked for as it is.
