@@ -85,6 +85,12 @@ PAGES = [
     ("practices", "/en/practices/", "anonymous", 50),
     ("practices_filtered", "/en/practices/?theme=education&country={country}", "anonymous", 50),
     ("practices_search", "/en/practices/?q=school+mediation", "anonymous", 100),
+    # The library in French and Portuguese, and searched in those languages (practices written
+    # in them and translated into them, demo/scale_languages.py).
+    ("practices_fr", "/fr/practices/", "anonymous", 50),
+    ("practices_search_fr", "/fr/practices/?q=médiation+scolaire", "anonymous", 100),
+    ("practices_pt", "/pt/practices/", "anonymous", 50),
+    ("practices_search_pt", "/pt/practices/?q=mediação+escolar", "anonymous", 100),
     ("practice", "/en/practices/{practice}/", "anonymous", 50),
     ("meetings", "/en/meetings/", "anonymous", 50),
     ("meeting", "/en/meetings/{meeting}/", "anonymous", 50),
@@ -501,6 +507,11 @@ def _row_from(name: str, path: str, result: dict) -> Row:
     )
 
 
+def page_path(template: str, values: dict) -> str:
+    """A page's path with the run's objects, its non-ASCII letters percent-encoded."""
+    return quote(template.format(**values), safe="/?=&+%")
+
+
 def measure(args, wrk: str, port: int, values: dict, cookies: dict, plans_file: Path,
             fields_of_first_plan: str) -> list[Row]:  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -511,7 +522,7 @@ def measure(args, wrk: str, port: int, values: dict, cookies: dict, plans_file: 
     for name, template, who, _target in pages:
         if wanted and name not in wanted and not name.startswith("floor"):
             continue
-        path = template.format(**values)
+        path = page_path(template, values)
         cookie = cookies[who]
         wrk_options = {
             "cookie": cookie, "connections": args.connections, "threads": args.threads,
@@ -594,7 +605,7 @@ def measure(args, wrk: str, port: int, values: dict, cookies: dict, plans_file: 
 def users_run(args, wrk: str, port: int, values: dict, scratch: Path) -> Row:
     """Many users at once on every public page in turn: the "zero errors" target."""
     paths = [
-        template.format(**values)
+        page_path(template, values)
         for name, template, who, target in PAGES
         if who == "anonymous" and target is not None
     ]
@@ -634,7 +645,7 @@ def cold_run(port: int, values: dict, rows: list[Row], *, changes: int) -> float
     for name, template, who, target in PAGES:
         if who != "anonymous" or target is None or name not in measured:
             continue
-        path = template.format(**values)
+        path = page_path(template, values)
         times = []
         for _ in range(changes):
             for app in apps:

@@ -19,7 +19,8 @@ from practices.models import (
     Transfer,
 )
 from practices.richtext import clean_html
-from practices.services import choices_ensure, guideline_save, practices_search_index
+from practices.search import practices_search_index
+from practices.services import choices_ensure, guideline_save
 
 from .practices_originals import ORIGINALS
 from .practices_seed import GUIDELINES, PRACTICES

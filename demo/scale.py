@@ -32,6 +32,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.test.utils import override_settings
@@ -74,9 +75,13 @@ from practices.models import (
     Theme,
     Transfer,
 )
-from practices.services import choices_ensure, practices_search_index
+from practices.search import practices_search_index
+from practices.services import choices_ensure
+from translations.models import Translation
+from translations.reading import source_fingerprint
+from translations.registry import spec_for
 
-from . import seed
+from . import scale_languages, seed
 from .practices_seed import DIVERSITY, GOOD_START
 
 # Generated cities' contact addresses and officers' e-mail addresses end with this domain.
@@ -536,7 +541,14 @@ def scale_delete() -> dict[str, int]:
         Review.objects.filter(meeting__in=meetings).update(meeting=None)
         meetings.delete()
         plans.delete()
-        Practice.objects.filter(city_id__in=cities).delete()
+        practices = Practice.objects.filter(city_id__in=cities)
+        translations = {
+            "content_type": ContentType.objects.get_for_model(Practice),
+            "object_id__in": practices.values("pk"),
+        }
+        Translation.history.filter(**translations).delete()
+        Translation.objects.filter(**translations).delete()
+        practices.delete()
         Transfer.objects.filter(city_id__in=cities).delete()
         users.delete()
         City.objects.filter(pk__in=cities).delete()
@@ -550,6 +562,7 @@ def scale_delete() -> dict[str, int]:
 class _Generator:
     def __init__(self, *, scale: float, seed_value: int, anchor: date) -> None:
         self.rng = random.Random(seed_value)
+        self.language_rng = random.Random(f"languages-{seed_value}")
         self.anchor = anchor
         self.target = expected_counts(scale)
         self.scale = scale
@@ -690,6 +703,51 @@ class _Generator:
             "contact_role": rng.choice(CONTACTS),
         }
 
+    def _languages(self, city: City, themes: list[str], english: dict) -> tuple[str, dict]:
+        """The language a practice is written in and its texts in the others it has: the cities
+        of Portugal and France write in their language (with an English translation for all of
+        France's and half of Portugal's), and a quarter of the others are translated into
+        French. Drawn from a random source of their own, so the rest of the data set is the
+        same as without them."""
+        rng = self.language_rng
+        country = city.country.code
+        if country in ("PT", "FR"):
+            language = country.lower()
+            texts = {language: scale_languages.practice_text(rng, language, city.name, themes)}
+            if country == "FR" or rng.random() < 0.5:
+                texts["en"] = english
+            return language, texts
+        if rng.random() < 0.25:
+            return "en", {"fr": scale_languages.practice_text(rng, "fr", city.name, themes)}
+        return "en", {}
+
+    def _translations(self, practices: list[Practice], translations_of: list[dict]) -> None:
+        """The translations ``_languages`` wrote, made by the practice's author and checked by
+        another officer of its city when there is one."""
+        spec = spec_for(Practice)
+        content_type = ContentType.objects.get_for_model(Practice)
+        rows = []
+        for practice, translated in zip(practices, translations_of, strict=True):
+            officers = self.officers_of[practice.city_id]
+            checker = next((o for o in officers if o.pk != practice.created_by_id), None)
+            when = practice.published_at or timezone.now()
+            for language, texts in translated.items():
+                rows.append(
+                    Translation(
+                        content_type=content_type,
+                        object_id=practice.pk,
+                        language=language,
+                        texts={name: texts.get(name, "") for name in spec.fields},
+                        source=source_fingerprint(spec.texts_of(practice)),
+                        translated_by=practice.created_by,
+                        translated_at=when,
+                        checked_by=checker,
+                        checked_at=when if checker else None,
+                    )
+                )
+        _bulk_with_history(Translation, rows)
+        self.counts["translations"] = len(rows)
+
     def _pick(self, choices: Sequence, probability: float):
         """One of ``choices`` with the given probability, else None; draws the same random
         numbers whether or not there is anything to choose (the demo may not be loaded)."""
@@ -708,7 +766,7 @@ class _Generator:
         unpublished = max(1, published_count // 50)
         first_day = date(self.anchor.year - 8, 1, 1)
         span = (self.anchor - first_day).days
-        rows, themes_of = [], []
+        rows, themes_of, translations_of = [], [], []
         for n in range(published_count + unpublished):
             city = rng.choice(self.city_list)
             # Every theme is somebody's first theme, evenly, then one or two more at random.
@@ -733,10 +791,13 @@ class _Generator:
                 )
             )
             text = self._practice_text(city, codes)
+            language, translated = self._languages(city, codes, text)
+            text = {**text, **translated.pop(language, {})}
             when = first_day + timedelta(days=rng.randrange(span))
             rows.append(
                 Practice(
                     city=city,
+                    original_language=language,
                     slug=_unique(text["title"], slugs),
                     start_year=start_year,
                     end_year=end_year,
@@ -748,6 +809,7 @@ class _Generator:
                 )
             )
             themes_of.append(codes)
+            translations_of.append(translated)
         practices = _bulk(Practice, rows)
         self.published = practices[:published_count]
 
@@ -803,6 +865,7 @@ class _Generator:
             (PracticeEvent, events),
         ):
             _bulk(model, batch)
+        self._translations(practices, translations_of)
         for start in range(0, len(practices), BATCH):
             practices_search_index(practice_ids=[p.pk for p in practices[start : start + BATCH]])
         self.counts.update(

@@ -12,6 +12,7 @@ from .models import (
     PracticeLink,
     Transfer,
 )
+from .search import practices_search_index
 
 
 class LinkInline(admin.TabularInline):
@@ -46,6 +47,10 @@ class PracticeAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "published_at", "created_by"]
     filter_horizontal = ["themes", "funding_sources", "strategic_objectives"]
     inlines = [LinkInline, AttachmentInline, TransferInline, EventInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        practices_search_index(practice_ids=[obj.pk])  # the library searches what is saved
 
 
 class SectionInline(admin.StackedInline):

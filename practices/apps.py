@@ -7,3 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Good practices and guidelines")
+
+    def ready(self) -> None:
+        # The search texts follow the practices' translations.
+        from . import signals  # noqa: F401

@@ -6,9 +6,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -17,7 +15,7 @@ from cities.models import City
 from objectives.models import StrategicObjective
 
 from .models import FundingSource, Practice, Theme
-from .services import SEARCH_CONFIG
+from .search import text_search
 
 MAX_QUERY_LENGTH = 200
 
@@ -40,23 +38,6 @@ def _through_filter(through_field: str, code_field: str):
         return queryset.filter(pk__in=ids)
 
     return method
-
-
-def text_search(queryset: QuerySet[Practice], query: str) -> QuerySet[Practice]:
-    """Full text with ranking on PostgreSQL; every word in some field on SQLite."""
-    if connection.vendor == "postgresql":
-        search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        return queryset.filter(search_vector=search).annotate(
-            rank=SearchRank(F("search_vector"), search)
-        )
-    for term in query.split()[:10]:
-        queryset = queryset.filter(
-            Q(title__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(description__icontains=term)
-            | Q(results__icontains=term)
-        )
-    return queryset
 
 
 def _city_choices() -> list[tuple[str, str]]:

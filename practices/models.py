@@ -71,14 +71,6 @@ class PracticeStatus(models.TextChoices):
 EDITABLE_BY_CITY = {PracticeStatus.DRAFT, PracticeStatus.CHANGES_REQUESTED}
 
 
-class PracticeManager(models.Manager):
-    """The search vector serves the database's full-text index only: it is never read into
-    Python, where it would make every list of practices several times heavier."""
-
-    def get_queryset(self) -> models.QuerySet:
-        return super().get_queryset().defer("search_vector")
-
-
 class Practice(WrittenIn):
     city = models.ForeignKey(
         City, on_delete=models.PROTECT, related_name="practices", verbose_name=_("city")
@@ -135,10 +127,6 @@ class Practice(WrittenIn):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    # Filled by the services on PostgreSQL (weighted title > summary > description, results).
-    search_vector = SearchVectorField(null=True, editable=False)
-
-    objects = PracticeManager()
 
     class Meta:
         verbose_name = _("good practice")
@@ -176,6 +164,31 @@ class Practice(WrittenIn):
         if self.end_year == self.start_year:
             return str(self.start_year)
         return f"{self.start_year}–{self.end_year}"
+
+
+class PracticeText(models.Model):
+    """What the library searches: a practice's texts in one language it exists in, its original
+    or a translation. Rebuilt from them by ``practices.search``, never written otherwise.
+
+    PostgreSQL reads ``vector`` (stemmed with the language's ``config``, accents removed);
+    SQLite, which has neither, reads ``folded`` (the texts lowercased, accents removed).
+    """
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="search_texts")
+    language = models.CharField(max_length=8)
+    config = models.CharField(max_length=40)
+    vector = SearchVectorField(null=True)
+    folded = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "language"], name="one_search_text_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practice_id} ({self.language})"
 
 
 class PracticeLink(models.Model):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -33,14 +30,7 @@ from .models import (
     Transfer,
 )
 from .richtext import clean_html
-
-# Title weighs most, then the summary, then the body and the results.
-SEARCH_CONFIG = "english"
-SEARCH_VECTOR = (
-    SearchVector("title", weight="A", config=SEARCH_CONFIG)
-    + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-    + SearchVector("description", "results", weight="C", config=SEARCH_CONFIG)
-)
+from .search import practices_search_index
 
 _M2M_FIELDS = ("themes", "funding_sources", "strategic_objectives")
 
@@ -62,12 +52,6 @@ def choices_ensure() -> None:
         FundingSource.objects.get_or_create(code=code)
 
 
-def practices_search_index(*, practice_ids: Iterable[int]) -> None:
-    """Refresh the stored full-text vector (PostgreSQL only; SQLite searches with LIKE)."""
-    if connection.vendor == "postgresql":
-        Practice.objects.filter(pk__in=list(practice_ids)).update(search_vector=SEARCH_VECTOR)
-
-
 def _record(practice: Practice, *, to: str, by, comment: str = "", previous: str = "") -> None:
     PracticeEvent.objects.create(
         practice=practice, from_status=previous, to_status=to, by=by, comment=comment
@@ -80,7 +64,7 @@ def _save_fields(practice: Practice, data: dict, links: list[tuple[str, str]] | 
         setattr(practice, field, value)
     practice.description = clean_html(practice.description)
     # created_by is not input, and empty once its author's account is gone (SET_NULL).
-    practice.full_clean(exclude=["slug", "search_vector", "created_by", *_M2M_FIELDS])
+    practice.full_clean(exclude=["slug", "created_by", *_M2M_FIELDS])
     practice.save()
     for name, values in m2m.items():
         getattr(practice, name).set(values)

@@ -144,7 +144,7 @@ class PracticeFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def reindex(obj, create, extracted, **kwargs):
-        from practices.services import practices_search_index
+        from practices.search import practices_search_index
 
         if create:
             practices_search_index(practice_ids=[obj.pk])

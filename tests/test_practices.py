@@ -199,7 +199,7 @@ def test_search_finds_words_in_results_and_highlights_them(client):
     other = PracticeFactory(title="Tenancy support", summary="Support for tenants.")
     other.results = "Evictions fell sharply in the pilot area."
     other.save()
-    from practices.services import practices_search_index
+    from practices.search import practices_search_index
 
     practices_search_index(practice_ids=[other.pk])
     html = client.get("/en/practices/?q=evictions").content.decode()

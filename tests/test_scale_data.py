@@ -10,7 +10,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.utils.html import escape
 
 from cities.models import City, CityMembership
@@ -23,7 +22,8 @@ from demo.scale import (
     scale_digest_rows,
 )
 from meetings.models import Meeting, Registration
-from practices.models import Practice, PracticeAttachment, Theme
+from practices.models import Practice, PracticeAttachment, PracticeText, Theme
+from translations.models import Translation
 
 pytestmark = pytest.mark.slow
 
@@ -153,11 +153,17 @@ def test_generated_practices_show_in_the_library_and_on_their_page(client):
 def test_full_text_search_finds_a_generated_practice(client):
     _load()
     practice = _newest_generated_practice()
-    if connection.vendor == "postgresql":
-        # Bulk-created practices get their stored vector like those saved through the services.
-        assert not Practice.objects.filter(
-            city__in=scale_cities(), search_vector__isnull=True
-        ).exists()
+    # Bulk-created practices get their search texts like those saved through the services,
+    # one for each language they exist in.
+    generated = Practice.objects.filter(city__in=scale_cities())
+    assert not generated.filter(search_texts__isnull=True).exists()
+    translations = Translation.objects.filter(
+        content_type__model="practice", object_id__in=generated.values("pk")
+    )
+    assert translations.exists()
+    assert PracticeText.objects.filter(practice__in=generated).count() == (
+        generated.count() + translations.count()
+    )
     # The city's name is a word of the practice's title only the generator made up.
     response = client.get("/en/practices/", {"q": practice.city.name})
     assert response.status_code == 200

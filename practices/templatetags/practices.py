@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..richtext import clean_html
+from ..search import fold, query_words
 
 register = template.Library()
 
@@ -19,13 +20,20 @@ def richtext(value: str) -> SafeString:
 
 @register.filter
 def highlight(text: str, query: str) -> SafeString:
-    """Escape the text, then mark the words of the search query in it."""
-    escaped = escape(text or "")
-    terms = [t for t in re.findall(r"\w+", query or "") if len(t) > 1][:10]
+    """Escape the text, then mark the words of the search query in it, found as the search
+    finds them: whatever their case and accents ("mediacao" marks "mediação")."""
+    text = text or ""
+    terms = [t for t in query_words(query or "") if len(t) > 1]
     if not terms:
-        return mark_safe(escaped)  # noqa: S308 - escaped above
-    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))  # noqa: S308
+        return escape(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\w*")
+    parts, done = [], 0
+    for match in pattern.finditer(fold(text)):  # the same positions as in the text
+        start, end = match.span()
+        parts += [escape(text[done:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        done = end
+    parts.append(escape(text[done:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of the text escaped
 
 
 @register.simple_tag(takes_context=True)
