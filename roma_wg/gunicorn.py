@@ -12,6 +12,10 @@ from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+# The application is loaded once in the master, then forked (roma_wg/warmup.py): workers share
+# the compiled templates, URL patterns and catalogues, and a new worker starts ready. Loading
+# opens no database or cache connection, so no worker inherits one.
+preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 accesslog = None

@@ -136,3 +136,19 @@ def test_the_image_has_pg_dump_of_the_database_servers_version():
 def test_ci_installs_the_postgresql_client_tools():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "command -v pg_dump" in ci and "postgresql-client" in ci
+
+
+def test_gunicorn_loads_the_application_once_before_forking_and_it_opens_no_connection():
+    import runpy
+
+    from django.db import connections
+
+    config = runpy.run_path(str(ROOT / "roma_wg" / "gunicorn.py"))
+    assert config["preload_app"] is True
+    # What the master loads (roma_wg/wsgi.py with its warm-up) leaves no connection to inherit.
+    for connection in connections.all():
+        connection.close()
+    from roma_wg.warmup import warm
+
+    warm()
+    assert all(connection.connection is None for connection in connections.all())
