@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.utils.translation import get_language, get_language_from_path
 
@@ -21,6 +21,30 @@ def _remember(user, language: str | None) -> None:
 @receiver(user_logged_in)
 def _language_at_sign_in(sender, request, user, **kwargs) -> None:
     _remember(user, get_language())
+    if request is not None:
+        request.clear_site_data = '"cache"'
+
+
+@receiver(user_logged_out)
+def _forget_at_sign_out(sender, request, user, **kwargs) -> None:
+    if request is not None:
+        request.clear_site_data = '"cache", "storage"'
+
+
+class ClearSiteDataMiddleware:
+    """On the answer to a sign-in, the browser drops what it cached of pages seen before; on the
+    answer to a sign-out, that and the site's storage too (a shared computer keeps nothing of the
+    person who left)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        clear = getattr(request, "clear_site_data", None)
+        if clear:
+            response["Clear-Site-Data"] = clear
+        return response
 
 
 class RememberLanguageMiddleware:

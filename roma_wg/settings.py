@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.mfa.StaffMFARequiredMiddleware",
     "accounts.middleware.RememberLanguageMiddleware",
+    "accounts.middleware.ClearSiteDataMiddleware",
     # Last, so it is the first to see a view's exception: an unreachable file store is a 503.
     "core.middleware.StorageUnavailableMiddleware",
 ]

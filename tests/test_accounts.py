@@ -229,3 +229,16 @@ def test_the_session_of_a_deactivated_person_ends(client, braga_officer):
     braga_officer.save()
     response = client.get("/en/workspace/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_signing_in_and_out_clears_what_the_browser_kept(client, demo, settings):
+    response = client.post(
+        LOGIN, {"login": "braga@example.org", "password": settings.DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache"'
+    assert "Clear-Site-Data" not in client.get("/en/workspace/")
+    response = client.post("/en/accounts/logout/")
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert "Clear-Site-Data" not in client.get("/en/")
