@@ -275,6 +275,12 @@ TARGETS = [
     ("imports:plan_upload", "braga", {"imports:plan_upload"}),
     ("imports:indicator_upload", "braga", {"imports:indicator_upload"}),
     ("imports:preview", "braga", {"imports:confirm"}),
+    (
+        "translations:versions",
+        "braga",
+        {"translations:versions", "translations:check", "translations:delete"},
+    ),
+    ("translations:edit", "braga", {"translations:edit"}),
 ]
 
 # Answers that are neither an error shown nor a 4xx but are still harmless, and why.

@@ -40,6 +40,7 @@ from objectives.models import (
 )
 from practices.models import Guideline, PracticeAttachment
 from reports.models import Report
+from translations.services import translation_save
 
 from .factories import (
     ActionFactory,
@@ -88,6 +89,13 @@ def build_world(settings) -> World:
     review = Review.objects.create(plan=plan, questions="Q")
     finding = Finding.objects.create(review=review, section="overall", kind="finding", text="F")
     draft = PracticeFactory(city=braga, status="draft", slug="braga-draft")
+    # Translated by staff into French: Braga's officers may check it, change it or delete it.
+    translation_save(
+        record=draft,
+        language="fr",
+        texts={"title": "Brouillon", "summary": "Résumé.", "description": "<p>Texte.</p>"},
+        by=staff,
+    )
     attachment = PracticeAttachment.objects.create(
         practice=draft, title="A", file=ContentFile(PDF, name="a.pdf"), original_name="a.pdf",
         content_type="application/pdf", size=len(PDF),
