@@ -531,7 +531,7 @@ def meeting_publish(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(back)
 
 
-@accepts_uploads(services.DOCUMENT_MAX_SIZE)
+@accepts_uploads("MEETING_DOCUMENT_MAX_SIZE")
 @require_POST
 @staff_required
 def document_new(request: HttpRequest, slug: str) -> HttpResponse:
