@@ -15,8 +15,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.access import staff_required
-from cities.models import City
-from cities.selectors import cities_for_user
+from cities.access import cities_of, is_officer_of
 
 from .guests import registration_for_confirm_token, registration_for_token
 from .models import FollowUp, GuestInvitation, Meeting, Registration
@@ -40,11 +39,6 @@ __all__ = [
     "guest_registration_from_confirm_link",
     "invitation_for_staff",
 ]
-
-
-def cities_of(user) -> QuerySet[City]:
-    """The cities a person registers people for and acts for: every city for staff."""
-    return cities_for_user(user)
 
 
 def is_officer(user) -> bool:
@@ -143,13 +137,7 @@ def invitation_for_guests(*, meeting: Meeting, token: str) -> GuestInvitation:
 
 def is_organiser(user, meeting: Meeting) -> bool:
     """Staff, and the officers of the host city: they see the guests' details."""
-    return user.is_authenticated and (
-        user.is_staff
-        or (
-            meeting.host_city_id is not None
-            and user.city_memberships.filter(city_id=meeting.host_city_id).exists()
-        )
-    )
+    return user.is_authenticated and (user.is_staff or is_officer_of(user, meeting.host_city_id))
 
 
 def meeting_for_organisers(user, *, slug: str) -> Meeting:

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from cities.access import is_officer_of
 from cities.models import City
-from cities.selectors import cities_for_user
 from core.languages import CONTENT_LANGUAGE_CODES, language_in_sentence
 from core.storage import stored_file_delete
 from core.uploads import validate_upload
@@ -582,7 +582,7 @@ def _participant_validate(*, meeting: Meeting, data: ParticipantData, by: User) 
     if data.kind not in Registration.Kind.values:
         errors["kind"] = _("Choose what the participant comes as.")
     if not by.is_staff:
-        if data.city is None or not cities_for_user(by).filter(pk=data.city.pk).exists():
+        if data.city is None or not is_officer_of(by, data.city.pk):
             errors["city"] = _("You can register people of your own city only.")
         if not data.email.strip():
             errors["email"] = _("Give an e-mail address, so the staff can reach the participant.")
@@ -722,8 +722,7 @@ def registration_cancel(*, registration: Registration, by: User) -> list[Registr
     if meeting.starts_at <= timezone.now() and not by.is_staff:
         raise ValidationError(_("This meeting has started; ask the staff to cancel."))
     if not by.is_staff and (
-        registration.self_registered
-        or not cities_for_user(by).filter(pk=registration.city_id).exists()
+        registration.self_registered or not is_officer_of(by, registration.city_id)
     ):
         raise ValidationError(_("You can cancel registrations of your own city only."))
     promoted = _cancel(meeting, registration)
@@ -1109,7 +1108,7 @@ def decision_delete(*, decision: Decision, by: User) -> None:
 @transaction.atomic
 def followup_complete(*, followup: FollowUp, by: User) -> FollowUp:
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
-    if not by.is_staff and not cities_for_user(by).filter(pk=followup.city_id).exists():
+    if not by.is_staff and not is_officer_of(by, followup.city_id):
         raise ValidationError(_("Only the city's officers or the staff close its follow-ups."))
     if followup.status == FollowUp.Status.DONE:
         raise ValidationError(_("This follow-up is done already."))
