@@ -18,7 +18,16 @@ from accounts.access import staff_required
 from cities.access import cities_of, is_officer_of
 
 from .guests import registration_for_confirm_token, registration_for_token
-from .models import FollowUp, GuestInvitation, Meeting, Registration
+from .models import (
+    AgendaItem,
+    AgendaSession,
+    Decision,
+    FollowUp,
+    GuestInvitation,
+    Meeting,
+    MeetingDocument,
+    Registration,
+)
 
 __all__ = [
     "staff_required",
@@ -28,6 +37,10 @@ __all__ = [
     "meeting_for_visitor",
     "meeting_for_registration",
     "meeting_for_staff",
+    "document_for_meeting",
+    "item_for_staff",
+    "session_for_staff",
+    "decision_for_staff",
     "registration_for_user",
     "followup_for_user",
     "meeting_for_guests",
@@ -87,6 +100,35 @@ def meeting_for_staff(*, slug: str) -> Meeting:
     if meeting is None:
         raise _not_found()
     return meeting
+
+
+def _part_of(queryset: QuerySet, message: str, *, pk: int):
+    """One row of a meeting the person may see already (its document, decision, agenda item)."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404(message)
+    return found
+
+
+def document_for_meeting(*, meeting: Meeting, pk: int) -> MeetingDocument:
+    """A document of a meeting the person may see: documents are as public as their meeting."""
+    return _part_of(meeting.documents.all(), _("There is no such document."), pk=pk)
+
+
+def item_for_staff(*, meeting: Meeting, pk: int) -> AgendaItem:
+    return _part_of(
+        meeting.items.select_related("meeting__host_city").prefetch_related("speakers"),
+        _("There is no such agenda item."),
+        pk=pk,
+    )
+
+
+def session_for_staff(*, meeting: Meeting, pk: int) -> AgendaSession:
+    return _part_of(meeting.sessions.all(), _("There is no such session."), pk=pk)
+
+
+def decision_for_staff(*, meeting: Meeting, pk: int) -> Decision:
+    return _part_of(meeting.decisions.all(), _("There is no such decision."), pk=pk)
 
 
 def registration_for_user(user, *, meeting: Meeting, pk: int) -> Registration:
