@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
+from .models import City
+from .selectors import cities_for_user
+
+
+def cities_of(user) -> QuerySet[City]:
+    """The cities a person acts for: their own for an officer, every city for staff."""
+    return cities_for_user(user)
+
 
 def is_officer_of(user, city_id: int | None) -> bool:
     """An officer (lead or not) of this city."""

@@ -24,12 +24,12 @@ PERMISSIONS_POLICY = ", ".join(
 )  # fmt: skip
 
 
-def accepts_uploads(max_bytes: int | None = None) -> Callable:
-    """Mark a view that takes a file: its requests may carry up to ``max_bytes`` (the
-    MAX_UPLOAD_SIZE setting by default) plus the form around it. Apply it outermost."""
+def accepts_uploads(limit_setting: str = "MAX_UPLOAD_SIZE") -> Callable:
+    """Mark a view that takes a file: its requests may carry up to the size the setting named
+    holds (read at each request) plus the form around it. Apply it outermost."""
 
     def mark(view):
-        view.upload_limit = max_bytes
+        view.upload_limit = limit_setting
         return view
 
     return mark
@@ -37,7 +37,7 @@ def accepts_uploads(max_bytes: int | None = None) -> Callable:
 
 def body_limit(view_func) -> int:
     if hasattr(view_func, "upload_limit"):
-        return (view_func.upload_limit or settings.MAX_UPLOAD_SIZE) + UPLOAD_FORM_ALLOWANCE
+        return getattr(settings, view_func.upload_limit) + UPLOAD_FORM_ALLOWANCE
     return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy
 
 from .editing import BadEditToken, EditConflict, edit_guard
@@ -75,6 +77,19 @@ def form_again(form_class, kwargs: dict, conflict: EditConflict) -> forms.BaseFo
     return form_class(**kwargs)
 
 
+# What a page says after a save: a text (a success), or (level, text) pairs when it says more
+# than one thing, or something other than a plain success (a place on the waiting list).
+Said = str | Promise | list[tuple[int, str]]
+
+
+def tell(request: HttpRequest, said: Said) -> None:
+    """Add the messages a save says (nothing when ``said`` is empty)."""
+    if isinstance(said, str | Promise):
+        said = [(messages.SUCCESS, said)] if said else []
+    for level, text in said:
+        messages.add_message(request, level, text)
+
+
 @dataclass
 class Attempt:
     """What became of a submitted form: the redirect after a save, or the form to show again
@@ -91,7 +106,7 @@ def attempt_save(
     save: Callable[[Any], Any],
     *,
     done_url: str | Callable[[Any], str],
-    success: str | Callable[[Any], str] = "",
+    success: Said | Callable[[Any], Said] = "",
     again: tuple[type[forms.BaseForm], dict],
 ) -> Attempt:
     """Save a valid form through ``save(form)``: a redirect with its message, or the form again.
@@ -111,8 +126,7 @@ def attempt_save(
     except StorageUnavailable:
         storage_unavailable(request, form)
     else:
-        if success:
-            messages.success(request, success(saved) if callable(success) else success)
+        tell(request, success(saved) if callable(success) else success)
         return Attempt(form, response=redirect(done_url(saved) if callable(done_url) else done_url))
     return Attempt(form)
 
@@ -123,7 +137,7 @@ def form_page(
     form_class: type[forms.BaseForm],
     save: Callable[[Any], models.Model | None],
     done_url: str | Callable[[Any], str],
-    success: str | Callable[[Any], str] = "",
+    success: Said | Callable[[Any], Said] = "",
     instance: models.Model | None = None,
     form_kwargs: dict | None = None,
     template: str = FORM_TEMPLATE,
@@ -131,7 +145,8 @@ def form_page(
 ) -> HttpResponse:
     """Render ``form_class`` and, on a valid POST, call ``save(form)`` (a service call).
 
-    ``save`` returns the saved object (``done_url`` and ``success`` may be functions of it).
+    ``save`` returns the saved object (``done_url`` and ``success`` may be functions of it;
+    ``success`` is what the page says then: see ``Said``).
     A ValidationError from the service is shown in the form; an EditConflict shows the form
     again with everyone's changes merged (core/editing.py) and the fields both people changed
     side by side.
@@ -163,3 +178,14 @@ REFUSED_TEMPLATE = "core/refused.html"
 def refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
     """A button whose action the service refused: say why, with the way back. 400."""
     return render(request, REFUSED_TEMPLATE, {"errors": error.messages, "back": back}, status=400)
+
+
+def next_or(request: HttpRequest, default: str) -> str:
+    """Where a button's form asks to go back to (its ``next`` field), or ``default``."""
+    target = request.POST.get("next", "")
+    # A path of this site only: redirect() would read any other word as a view's name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

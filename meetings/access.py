@@ -15,11 +15,19 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.access import staff_required
-from cities.models import City
-from cities.selectors import cities_for_user
+from cities.access import cities_of, is_officer_of
 
 from .guests import registration_for_confirm_token, registration_for_token
-from .models import FollowUp, GuestInvitation, Meeting, Registration
+from .models import (
+    AgendaItem,
+    AgendaSession,
+    Decision,
+    FollowUp,
+    GuestInvitation,
+    Meeting,
+    MeetingDocument,
+    Registration,
+)
 
 __all__ = [
     "staff_required",
@@ -29,6 +37,10 @@ __all__ = [
     "meeting_for_visitor",
     "meeting_for_registration",
     "meeting_for_staff",
+    "document_for_meeting",
+    "item_for_staff",
+    "session_for_staff",
+    "decision_for_staff",
     "registration_for_user",
     "followup_for_user",
     "meeting_for_guests",
@@ -40,11 +52,6 @@ __all__ = [
     "guest_registration_from_confirm_link",
     "invitation_for_staff",
 ]
-
-
-def cities_of(user) -> QuerySet[City]:
-    """The cities a person registers people for and acts for: every city for staff."""
-    return cities_for_user(user)
 
 
 def is_officer(user) -> bool:
@@ -95,6 +102,35 @@ def meeting_for_staff(*, slug: str) -> Meeting:
     return meeting
 
 
+def _part_of(queryset: QuerySet, message: str, *, pk: int):
+    """One row of a meeting the person may see already (its document, decision, agenda item)."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404(message)
+    return found
+
+
+def document_for_meeting(*, meeting: Meeting, pk: int) -> MeetingDocument:
+    """A document of a meeting the person may see: documents are as public as their meeting."""
+    return _part_of(meeting.documents.all(), _("There is no such document."), pk=pk)
+
+
+def item_for_staff(*, meeting: Meeting, pk: int) -> AgendaItem:
+    return _part_of(
+        meeting.items.select_related("meeting__host_city").prefetch_related("speakers"),
+        _("There is no such agenda item."),
+        pk=pk,
+    )
+
+
+def session_for_staff(*, meeting: Meeting, pk: int) -> AgendaSession:
+    return _part_of(meeting.sessions.all(), _("There is no such session."), pk=pk)
+
+
+def decision_for_staff(*, meeting: Meeting, pk: int) -> Decision:
+    return _part_of(meeting.decisions.all(), _("There is no such decision."), pk=pk)
+
+
 def registration_for_user(user, *, meeting: Meeting, pk: int) -> Registration:
     """A registration of the meeting, for staff or an officer of the registered person's city."""
     registrations = Registration.objects.select_related("meeting", "city").filter(meeting=meeting)
@@ -143,13 +179,7 @@ def invitation_for_guests(*, meeting: Meeting, token: str) -> GuestInvitation:
 
 def is_organiser(user, meeting: Meeting) -> bool:
     """Staff, and the officers of the host city: they see the guests' details."""
-    return user.is_authenticated and (
-        user.is_staff
-        or (
-            meeting.host_city_id is not None
-            and user.city_memberships.filter(city_id=meeting.host_city_id).exists()
-        )
-    )
+    return user.is_authenticated and (user.is_staff or is_officer_of(user, meeting.host_city_id))
 
 
 def meeting_for_organisers(user, *, slug: str) -> Meeting:

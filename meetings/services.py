@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import filetype
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,10 +24,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from cities.access import is_officer_of
 from cities.models import City
-from cities.selectors import cities_for_user
 from core.languages import CONTENT_LANGUAGE_CODES, language_in_sentence
 from core.storage import stored_file_delete
+from core.uploads import validate_upload
 from fragments.versions import content_changed
 from objectives.models import Activity
 from translations.models import Translation
@@ -49,18 +50,9 @@ from .models import (
 )
 from .tasks import guest_email_send, guest_invitation_send, registration_promoted_notify
 
-# Documents: what people open in a browser or an office suite, up to 20 MB.
-DOCUMENT_MAX_SIZE = 20 * 1024 * 1024
-DOCUMENT_TYPES = {
-    "application/pdf": "PDF",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-    "application/vnd.oasis.opendocument.text": "ODT",
-    "application/vnd.oasis.opendocument.presentation": "ODP",
-    "image/png": "PNG",
-    "image/jpeg": "JPEG",
-}
+# Documents: what people open in a browser or an office suite (core.uploads.FILE_TYPES), up to
+# the MEETING_DOCUMENT_MAX_SIZE setting.
+DOCUMENT_TYPES = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "png", "jpg"]
 
 
 def _locked_meeting(pk: int) -> Meeting:
@@ -539,25 +531,21 @@ def agenda_duplicate(*, source: Meeting, target: Meeting, by: User) -> tuple[int
 
 @transaction.atomic
 def document_add(*, meeting: Meeting, title: str, file: UploadedFile, by: User) -> MeetingDocument:
+    """A public document of the meeting, checked as every upload is (core.uploads); stored
+    under its title, with the extension of the type its content is."""
     if not title.strip():
         raise ValidationError({"title": _("Give the document a title.")})
-    if file.size > DOCUMENT_MAX_SIZE:
-        raise ValidationError({"file": _("The file is larger than 20 MB.")})
-    head = file.read(8192)
-    file.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in DOCUMENT_TYPES:
-        allowed = ", ".join(sorted(set(DOCUMENT_TYPES.values())))
-        raise ValidationError(
-            {
-                "file": _("This kind of file is not accepted. Upload one of: %(types)s.")
-                % {"types": allowed}
-            }
+    try:
+        checked = validate_upload(
+            file, allowed=DOCUMENT_TYPES, max_size=settings.MEETING_DOCUMENT_MAX_SIZE
         )
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
     document = MeetingDocument(
-        meeting=meeting, title=title.strip(), content_type=kind.mime, size=file.size
+        meeting=meeting, title=title.strip(), content_type=checked.mime, size=file.size
     )
-    document.file.save(f"{slugify(title)[:60] or 'document'}.{kind.extension}", file, save=False)
+    name = f"{slugify(title)[:60] or 'document'}.{checked.extension}"
+    document.file.save(name, file, save=False)
     document.save()
     _changed(meeting)
     return document
@@ -594,7 +582,7 @@ def _participant_validate(*, meeting: Meeting, data: ParticipantData, by: User) 
     if data.kind not in Registration.Kind.values:
         errors["kind"] = _("Choose what the participant comes as.")
     if not by.is_staff:
-        if data.city is None or not cities_for_user(by).filter(pk=data.city.pk).exists():
+        if data.city is None or not is_officer_of(by, data.city.pk):
             errors["city"] = _("You can register people of your own city only.")
         if not data.email.strip():
             errors["email"] = _("Give an e-mail address, so the staff can reach the participant.")
@@ -734,8 +722,7 @@ def registration_cancel(*, registration: Registration, by: User) -> list[Registr
     if meeting.starts_at <= timezone.now() and not by.is_staff:
         raise ValidationError(_("This meeting has started; ask the staff to cancel."))
     if not by.is_staff and (
-        registration.self_registered
-        or not cities_for_user(by).filter(pk=registration.city_id).exists()
+        registration.self_registered or not is_officer_of(by, registration.city_id)
     ):
         raise ValidationError(_("You can cancel registrations of your own city only."))
     promoted = _cancel(meeting, registration)
@@ -1121,7 +1108,7 @@ def decision_delete(*, decision: Decision, by: User) -> None:
 @transaction.atomic
 def followup_complete(*, followup: FollowUp, by: User) -> FollowUp:
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
-    if not by.is_staff and not cities_for_user(by).filter(pk=followup.city_id).exists():
+    if not by.is_staff and not is_officer_of(by, followup.city_id):
         raise ValidationError(_("Only the city's officers or the staff close its follow-ups."))
     if followup.status == FollowUp.Status.DONE:
         raise ValidationError(_("This follow-up is done already."))

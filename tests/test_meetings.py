@@ -469,6 +469,39 @@ def test_document_upload_refuses_a_file_that_is_not_what_it_claims(client, staff
     assert client.get(document.get_absolute_url())["Content-Type"] == "application/pdf"
 
 
+def test_document_upload_refuses_a_name_that_does_not_fit_its_content(client, staff, braga):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    MeetingFactory(slug="m", host_city=braga)
+    client.force_login(staff)
+    renamed = SimpleUploadedFile("agenda.exe", PDF, "application/pdf")
+    response = client.post(
+        "/en/workspace/meetings/m/documents/", {"title": "Agenda", "file": renamed}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "The file's name ends in “.exe” but its content is PDF."
+    ]
+    assert not MeetingDocument.objects.exists()
+
+
+def test_document_upload_refuses_a_file_over_the_meeting_document_limit(
+    client, staff, braga, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEETING_DOCUMENT_MAX_SIZE = 1024
+    MeetingFactory(slug="m", host_city=braga)
+    client.force_login(staff)
+    big = SimpleUploadedFile("agenda.pdf", PDF + b"0" * 2048, "application/pdf")
+    response = client.post("/en/workspace/meetings/m/documents/", {"title": "Agenda", "file": big})
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "The file is 2.1\xa0KB; the limit is 1.0\xa0KB."
+    ]
+    assert not MeetingDocument.objects.exists()
+
+
 def test_decisions_become_followups_on_the_cities_dashboards(client, staff, braga, turin):
     meeting = MeetingFactory(slug="m", host_city=braga)
     client.force_login(staff)

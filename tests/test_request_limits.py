@@ -67,6 +67,22 @@ def test_an_upload_form_takes_files_up_to_its_limit_and_refuses_more(
     assert ActionEvidence.objects.filter(action=action).count() == 1
 
 
+def test_meeting_documents_take_bodies_up_to_their_own_setting(client, staff, braga, settings):
+    from django.urls import resolve
+
+    from core.middleware import UPLOAD_FORM_ALLOWANCE, body_limit
+
+    from .meetings_factories import MeetingFactory
+
+    settings.MEETING_DOCUMENT_MAX_SIZE = 2 * MB
+    MeetingFactory(slug="m", host_city=braga)
+    client.force_login(staff)
+    url = "/en/workspace/meetings/m/documents/"
+    assert _post_large(client, url, 4 * MB).status_code == 413
+    settings.MEETING_DOCUMENT_MAX_SIZE = 8 * MB
+    assert body_limit(resolve(url).func) == 8 * MB + UPLOAD_FORM_ALLOWANCE
+
+
 def test_every_answer_says_which_browser_features_pages_may_use(client, braga_officer):
     for path in ["/en/", "/en/practices/", "/healthz"]:
         policy = client.get(path)["Permissions-Policy"]
