@@ -55,9 +55,9 @@ from .services import (
     measurement_add,
     milestone_save,
     plan_save,
+    progress_update_save,
     review_close,
     review_open,
-    update_save,
 )
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -342,7 +342,7 @@ def update_edit(
         form_class=UpdateForm,
         instance=update,
         form_kwargs={"initial": initial},
-        save=lambda form: update_save(
+        save=lambda form: progress_update_save(
             plan=plan,
             update=update,
             data=form.model_data(),
@@ -393,6 +393,7 @@ def review_new(request: HttpRequest, plan_pk: int) -> HttpResponse:
             peers=form.cleaned_data["peers"],
             meeting=form.cleaned_data.get("meeting"),
             due_date=form.cleaned_data["due_date"],
+            by=request.user,
         ),
         success=_("The review is open; the peers can now read the plan."),
         done_url=lambda review: reverse("actionplans:review", kwargs={"pk": review.pk}),
@@ -483,7 +484,7 @@ def finding_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     review = access.get_review_for_viewing(request.user, pk=pk)
-    review_close(review=review)
+    review_close(review=review, by=request.user)
     messages.success(request, _("The review is closed."))
     return redirect("actionplans:review", pk=review.pk)
 
