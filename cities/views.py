@@ -63,7 +63,7 @@ def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
                 city=city,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                invited_by=request.user,
+                by=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)

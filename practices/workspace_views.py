@@ -177,7 +177,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = access.get_attachment_for_editing(request.user, practice_pk=pk, pk=attachment_pk)
-    attachment_delete(attachment=attachment)
+    attachment_delete(attachment=attachment, by=request.user)
     messages.success(request, _("The file is removed."))
     return redirect("practices_workspace:edit", pk=attachment.practice_id)
 
@@ -273,6 +273,7 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 data={k: v for k, v in form.cleaned_data.items() if k != "edit_token"},
                 sections=kept,
                 authors=writers,
+                by=request.user,
             ),
             success=_("The guideline is saved."),
             done_url=lambda saved: reverse("practices_workspace:guideline_edit", args=[saved.pk]),
@@ -304,7 +305,7 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def guideline_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     guideline = access.get_guideline_for_editing(request.user, pk=pk)
     publish = request.POST.get("publish") == "1"
-    guideline_publish(guideline=guideline, publish=publish)
+    guideline_publish(guideline=guideline, publish=publish, by=request.user)
     messages.success(
         request,
         _("The guideline is published.") if publish else _("The guideline is back to draft."),

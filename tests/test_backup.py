@@ -314,7 +314,7 @@ class Writer(threading.Thread):
                 if older is not None and number % 2 == 0:
                     with transaction.atomic():
                         for attachment in older.attachments.all():
-                            attachment_delete(attachment=attachment)
+                            attachment_delete(attachment=attachment, by=None)
                     self.writes.append((time.monotonic(), "deleted"))
         except BaseException as error:  # reported by the test
             self.error = error

@@ -392,7 +392,7 @@ def test_guideline_published_reaches_the_followers_of_its_themes(
     client.force_login(braga_officer)
     response = client.post("/en/workspace/practices/themes/", {"themes": [housing.pk]})
     assert response.status_code == 302
-    guideline_publish(guideline=guideline)
+    guideline_publish(guideline=guideline, by=StaffFactory())
     assert _kinds_of(braga_officer) == ["guideline_published"]
     assert _kinds_of(turin_officer) == []
     assert Notification.objects.get(recipient=braga_officer).email_status == "digest"
