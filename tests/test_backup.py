@@ -105,7 +105,7 @@ def _files_beside_the_demo() -> None:
     from practices.models import Practice
     from practices.services import attachment_add
     from reports.models import Report
-    from reports.services import report_render
+    from reports.rendering import report_render
 
     for number, practice in enumerate(Practice.objects.order_by("pk")[:3]):
         attachment_add(
