@@ -9,13 +9,15 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from core.access import found_or_404
 
 from .access import staff_required
 from .forms import AddressDataForm, EraseOwnAccountForm
@@ -88,9 +90,12 @@ def erased(request: HttpRequest) -> HttpResponse:
 @staff_required
 def erase_person(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff erase an officer's account (an administrator also another staff member's)."""
-    person = User.objects.filter(pk=pk, erased_at__isnull=True).first()
-    if person is None:
-        raise Http404(_("There is no such account, or it has already been erased."))
+    person = found_or_404(
+        User.objects.all(),
+        _("There is no such account, or it has already been erased."),
+        pk=pk,
+        erased_at__isnull=True,
+    )
     if person.pk == request.user.pk:
         return redirect("personal_data:erase")
     if not may_erase(by=request.user, user=person):

@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from cities.access import is_officer_of
+from cities.models import City
+from cities.selectors import cities_for_user
+from core.access import found_or_404
 
 from .experts import AccessEnded, session_reviewer
 from .models import (
@@ -24,18 +31,20 @@ from .models import (
 )
 
 
-def _not_found() -> Http404:
-    return Http404(_("There is no action plan at this address."))
+def _no_plan_here() -> str:
+    return _("There is no action plan at this address.")
+
+
+def _no_review_here() -> str:
+    return _("There is no review at this address.")
 
 
 def is_city_officer(user, plan: ActionPlan) -> bool:
-    if not user.is_authenticated:
-        return False
     # A plan fetched for one request answers for its reader once (viewing, then editing rights).
     known = plan.__dict__.get("_officer_of_city")
     if known is not None and known[0] == user.pk:
         return known[1]
-    officer = user.city_memberships.filter(city_id=plan.city_id).exists()
+    officer = is_officer_of(user, plan.city_id)
     plan.__dict__["_officer_of_city"] = (user.pk, officer)
     return officer
 
@@ -55,10 +64,28 @@ def can_view(user, plan: ActionPlan) -> bool:
     return can_edit(user, plan) or is_open_review_peer(user, plan)
 
 
+def can_validate(user, plan: ActionPlan) -> bool:
+    """Staff, or a peer of an open review of the plan, validate its actions' statuses."""
+    return user.is_authenticated and (user.is_staff or is_open_review_peer(user, plan))
+
+
+def can_create_plan(user) -> bool:
+    """Officers start plans for their cities, staff for any."""
+    return cities_for_user(user).exists()
+
+
+def cities_for_new_plan(user) -> QuerySet[City]:
+    """The cities the person may start a plan for; 403 for a person of no city."""
+    cities = cities_for_user(user)
+    if not cities.exists():
+        raise PermissionDenied
+    return cities
+
+
 def get_plan_for_viewing(user, *, pk: int) -> ActionPlan:
-    plan = ActionPlan.objects.select_related("city").filter(pk=pk).first()
-    if plan is None or not can_view(user, plan):
-        raise _not_found()
+    plan = found_or_404(ActionPlan.objects.select_related("city"), _no_plan_here(), pk=pk)
+    if not can_view(user, plan):
+        raise Http404(_no_plan_here())
     return plan
 
 
@@ -70,81 +97,122 @@ def get_plan_for_editing(user, *, pk: int) -> ActionPlan:
 
 
 def get_public_plan(*, pk: int) -> ActionPlan:
-    plan = ActionPlan.objects.select_related("city").filter(pk=pk, is_public=True).first()
-    if plan is None:
-        raise _not_found()
-    return plan
+    return found_or_404(
+        ActionPlan.objects.select_related("city"), _no_plan_here(), pk=pk, is_public=True
+    )
 
 
 def get_action_for_editing(user, *, pk: int) -> Action:
-    action = Action.objects.select_related("plan", "plan__city").filter(pk=pk).first()
-    if action is None:
-        raise _not_found()
+    action = found_or_404(
+        Action.objects.select_related("plan", "plan__city"), _no_plan_here(), pk=pk
+    )
     get_plan_for_editing(user, pk=action.plan_id)
     return action
 
 
 def get_action_for_validating(user, *, pk: int) -> Action:
     """Staff, or a peer of an open review of the plan, validate an action's status."""
-    action = Action.objects.select_related("plan").filter(pk=pk).first()
-    if action is None or not can_view(user, action.plan):
-        raise _not_found()
-    if not (user.is_staff or is_open_review_peer(user, action.plan)):
+    action = found_or_404(Action.objects.select_related("plan"), _no_plan_here(), pk=pk)
+    if not can_view(user, action.plan):
+        raise Http404(_no_plan_here())
+    if not can_validate(user, action.plan):
         raise PermissionDenied
     return action
 
 
 def get_indicator_for_editing(user, *, pk: int) -> Indicator:
-    indicator = Indicator.objects.select_related("plan").filter(pk=pk).first()
-    if indicator is None:
-        raise _not_found()
+    indicator = found_or_404(Indicator.objects.select_related("plan"), _no_plan_here(), pk=pk)
     get_plan_for_editing(user, pk=indicator.plan_id)
     return indicator
 
 
 def get_update_for_viewing(user, *, pk: int) -> ProgressUpdate:
-    update = (
-        ProgressUpdate.objects.select_related("plan", "plan__city", "submitted_by")
-        .filter(pk=pk)
-        .first()
+    update = found_or_404(
+        ProgressUpdate.objects.select_related("plan", "plan__city", "submitted_by"),
+        _no_plan_here(),
+        pk=pk,
     )
-    if update is None or not can_view(user, update.plan):
-        raise _not_found()
+    if not can_view(user, update.plan):
+        raise Http404(_no_plan_here())
     return update
 
 
+def get_update_for_editing(user, *, pk: int) -> ProgressUpdate:
+    """A progress update whose plan the person may change (a submitted one included: the
+    page that edits it sends them to read it instead)."""
+    update = get_update_for_viewing(user, pk=pk)
+    if not can_edit(user, update.plan):
+        raise PermissionDenied
+    return update
+
+
+@dataclass(frozen=True)
+class ReviewRights:
+    """What a person may do with a critical friend review."""
+
+    is_host: bool  # staff or an officer of the plan's city: reads it, answers its findings
+    is_peer: bool  # one of its peers: reads it, while open writes findings
+    may_write: bool  # adds findings: a peer or staff, while the review is open
+
+    @property
+    def may_see(self) -> bool:
+        return self.is_host or self.is_peer
+
+
+def review_rights(user, review: Review) -> ReviewRights:
+    # Asked once per request and reader (the page's access check, then its forms).
+    known = review.__dict__.get("_rights")
+    if known is not None and known[0] == user.pk:
+        return known[1]
+    is_peer = user.is_authenticated and review.peers.filter(pk=user.pk).exists()
+    rights = ReviewRights(
+        is_host=can_edit(user, review.plan),
+        is_peer=is_peer,
+        may_write=(is_peer or user.is_staff) and review.status == Review.Status.OPEN,
+    )
+    review.__dict__["_rights"] = (user.pk, rights)
+    return rights
+
+
 def get_review_for_viewing(user, *, pk: int) -> Review:
-    review = Review.objects.select_related("plan", "plan__city", "meeting").filter(pk=pk).first()
-    if review is None or not (
-        can_edit(user, review.plan) or review.peers.filter(pk=user.pk).exists()
-    ):
-        raise Http404(_("There is no review at this address."))
+    review = found_or_404(
+        Review.objects.select_related("plan", "plan__city", "meeting"), _no_review_here(), pk=pk
+    )
+    if not review_rights(user, review).may_see:
+        raise Http404(_no_review_here())
     return review
 
 
 def get_evidence_for_viewing(user, *, pk: int) -> ActionEvidence:
     """Evidence is read by whoever may see the plan (staff, its city, peers of an open review)."""
-    evidence = ActionEvidence.objects.select_related("action__plan").filter(pk=pk).first()
-    if evidence is None or not can_view(user, evidence.action.plan):
-        raise Http404(_("There is no such file."))
+    missing = _("There is no such file.")
+    evidence = found_or_404(ActionEvidence.objects.select_related("action__plan"), missing, pk=pk)
+    if not can_view(user, evidence.action.plan):
+        raise Http404(missing)
     return evidence
 
 
 def get_finding_for_responding(user, *, pk: int) -> Finding:
     """The host city (or staff) answers a finding of a review it may see."""
-    finding = Finding.objects.select_related("review", "review__plan").filter(pk=pk).first()
-    if finding is None:
-        raise Http404(_("There is no finding at this address."))
-    get_review_for_viewing(user, pk=finding.review_id)
-    if not can_edit(user, finding.review.plan):
+    finding = found_or_404(
+        Finding.objects.select_related("review", "review__plan"),
+        _("There is no finding at this address."),
+        pk=pk,
+    )
+    rights = review_rights(user, finding.review)
+    if not rights.may_see:
+        raise Http404(_no_review_here())
+    if not rights.is_host:
         raise PermissionDenied
     return finding
 
 
 def get_milestone_for_editing(user, *, pk: int) -> Milestone:
-    milestone = Milestone.objects.select_related("action", "action__plan").filter(pk=pk).first()
-    if milestone is None:
-        raise Http404(_("There is no milestone at this address."))
+    milestone = found_or_404(
+        Milestone.objects.select_related("action", "action__plan"),
+        _("There is no milestone at this address."),
+        pk=pk,
+    )
     get_plan_for_editing(user, pk=milestone.action.plan_id)
     return milestone
 
@@ -154,10 +222,11 @@ def get_milestone_for_editing(user, *, pk: int) -> Milestone:
 
 def expert_for_staff(*, pk: int) -> ExternalReviewer:
     """An invited expert, for the staff's tools (the views are ``staff_required``)."""
-    reviewer = ExternalReviewer.objects.select_related("review__plan").filter(pk=pk).first()
-    if reviewer is None:
-        raise Http404(_("There is no such invited expert."))
-    return reviewer
+    return found_or_404(
+        ExternalReviewer.objects.select_related("review__plan"),
+        _("There is no such invited expert."),
+        pk=pk,
+    )
 
 
 def external_required(view):
@@ -182,7 +251,7 @@ def external_required(view):
 def review_for_expert(reviewer: ExternalReviewer, *, pk: int) -> Review:
     """The one review the expert is invited to; any other answers 404."""
     if reviewer.review_id != pk:
-        raise Http404(_("There is no review at this address."))
+        raise Http404(_no_review_here())
     return reviewer.review
 
 

@@ -4,10 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import MoneyField
+from core.fields import ModelMultipleChoiceField, MoneyField
 from core.forms import EditForm, EditTokenForm
 from practices.models import Practice, PracticeStatus, Transfer
-from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import (
     Action,

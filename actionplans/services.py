@@ -1,5 +1,12 @@
 """Writes for action plans: optimistic locking, history (django-simple-history records every
-save), frozen progress updates and the critical friend review workflow."""
+save), frozen progress updates and the critical friend review workflow.
+
+Each service takes keyword arguments only, runs in one transaction and raises ``ValidationError``
+keyed by form field, so a view can show the message next to the field. ``by`` is who acts: the
+history records them as who made the change, wherever the service is called from (a page, the
+API, an import, a task or the shell). Forms editing a saved object have checked its edit token
+first, in the same transaction (core/views.save_edited).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from cities.access import is_officer_of
 from cities.models import City
 from core.languages import language_in_sentence
 from translations.models import Translation
@@ -37,45 +46,47 @@ from .models import (
 from .tasks import expert_link_send
 
 
-def targets_ensure() -> None:
+@transaction.atomic
+def eu_targets_ensure() -> None:
+    """Make sure every EU Roma target has its row (the demo and the tests start from none)."""
     for code, objective, title in EU_ROMA_TARGETS:
         EUTarget.objects.get_or_create(
             code=code.lower(), defaults={"objective": objective, "title": title}
         )
 
 
-def _save_edited(model, *, instance, data: dict, create: dict, by, reason: str = ""):
-    """Create an object, or write the edited fields onto it (callers through a form have
-    checked the edit token first, in the same transaction: core/views.save_edited).
+def _recorded_by(instance, *, by: User | None, reason: str = "") -> None:
+    """The next save of ``instance`` goes into its history as made by ``by`` (not by whoever
+    the request middleware saw, nor by nobody outside a request), with ``reason`` when given
+    (an import names itself there: plan_history shows it as one change)."""
+    instance._history_user = by
+    if reason:
+        instance._change_reason = reason
 
-    ``by`` is recorded in the history as who made the change, whoever calls the service;
-    ``reason`` too, when given (an import names itself there: plan_history shows it as one
-    change).
-    """
-    with transaction.atomic():
-        if instance is None:
-            instance = model(**create)
-        elif hasattr(instance, "version"):
-            instance.version += 1
-        many_to_many = []
-        for name, value in data.items():
-            if model._meta.get_field(name).many_to_many:
-                many_to_many.append((name, value))
-            else:
-                setattr(instance, name, value)
-        instance.full_clean()
-        if by is not None:
-            instance._history_user = by
-        if reason:
-            instance._change_reason = reason
-        instance.save()
-        for name, value in many_to_many:
-            getattr(instance, name).set(value or [])
+
+def _save_edited(model, *, instance, data: dict, create: dict, by: User | None, reason: str = ""):
+    """Create an object, or write the edited fields onto it; in the caller's transaction."""
+    if instance is None:
+        instance = model(**create)
+    elif hasattr(instance, "version"):
+        instance.version += 1
+    many_to_many = []
+    for name, value in data.items():
+        if model._meta.get_field(name).many_to_many:
+            many_to_many.append((name, value))
+        else:
+            setattr(instance, name, value)
+    instance.full_clean()
+    _recorded_by(instance, by=by, reason=reason)
+    instance.save()
+    for name, value in many_to_many:
+        getattr(instance, name).set(value or [])
     return instance
 
 
+@transaction.atomic
 def plan_save(
-    *, plan: ActionPlan | None, city: City | None = None, data: dict, by=None
+    *, plan: ActionPlan | None, city: City | None = None, data: dict, by: User
 ) -> ActionPlan:
     language = data.get("original_language")
     if plan is not None and language and translation_for(plan, language) is not None:
@@ -89,18 +100,15 @@ def plan_save(
                 % {"language": language_in_sentence(language)}
             }
         )
-    with transaction.atomic():
-        # A form has already written the new values on ``plan``: the stored row has the old.
-        before = (
-            ActionPlan.objects.filter(pk=plan.pk)
-            .values_list("original_language", flat=True)
-            .first()
-            if plan is not None
-            else None
-        )
-        saved = _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
-        if before and before != saved.original_language:
-            _actions_language_follow(saved, old=before)
+    # A form has already written the new values on ``plan``: the stored row has the old.
+    before = (
+        ActionPlan.objects.filter(pk=plan.pk).values_list("original_language", flat=True).first()
+        if plan is not None
+        else None
+    )
+    saved = _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
+    if before and before != saved.original_language:
+        _actions_language_follow(saved, old=before)
     return saved
 
 
@@ -116,26 +124,30 @@ def _actions_language_follow(plan: ActionPlan, *, old: str) -> None:
     )
 
 
+@transaction.atomic
 def action_save(
-    *, plan: ActionPlan, action: Action | None, data: dict, by=None, reason: str = ""
+    *, plan: ActionPlan, action: Action | None, data: dict, by: User, reason: str = ""
 ) -> Action:
     # A new action is written in the plan's language.
     create = {"plan": plan, "original_language": plan.original_language}
     return _save_edited(Action, instance=action, data=data, create=create, by=by, reason=reason)
 
 
+@transaction.atomic
 def indicator_save(
-    *, plan: ActionPlan, indicator: Indicator | None, data: dict, by=None
+    *, plan: ActionPlan, indicator: Indicator | None, data: dict, by: User
 ) -> Indicator:
     return _save_edited(Indicator, instance=indicator, data=data, create={"plan": plan}, by=by)
 
 
-def action_validate(*, action: Action, status: str, note: str, by) -> Action:
+@transaction.atomic
+def action_validate(*, action: Action, status: str, note: str, by: User) -> Action:
     action.validated_status = status
     action.validation_note = note
     action.validated_by = by
     action.validated_at = timezone.now()
     action.version += 1
+    _recorded_by(action, by=by)
     action.save(
         update_fields=[
             "validated_status",
@@ -149,7 +161,7 @@ def action_validate(*, action: Action, status: str, note: str, by) -> Action:
 
 
 @transaction.atomic  # the file is stored first: an unreachable store leaves no row behind
-def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
+def evidence_add(*, action: Action, upload, title: str, by: User) -> ActionEvidence:
     try:
         values = ActionEvidence.values_for(upload=upload, title=title, by=by)
     except ValidationError as error:
@@ -157,8 +169,9 @@ def evidence_add(*, action: Action, upload, title: str, by) -> ActionEvidence:
     return ActionEvidence.objects.create(action=action, **values)
 
 
+@transaction.atomic
 def milestone_save(
-    *, action: Action, milestone: Milestone | None, data: dict, by=None, reason: str = ""
+    *, action: Action, milestone: Milestone | None, data: dict, by: User, reason: str = ""
 ) -> Milestone:
     return _save_edited(
         Milestone,
@@ -170,7 +183,8 @@ def milestone_save(
     )
 
 
-def measurement_add(*, indicator: Indicator, data: dict, by=None, reason: str = "") -> Measurement:
+@transaction.atomic
+def measurement_add(*, indicator: Indicator, data: dict, by: User, reason: str = "") -> Measurement:
     measurement = Measurement(indicator=indicator, **data)
     try:
         measurement.full_clean()
@@ -180,16 +194,14 @@ def measurement_add(*, indicator: Indicator, data: dict, by=None, reason: str = 
                 {"date": _("There is already a measurement on this date; change that one.")}
             ) from None
         raise
-    if by is not None:
-        measurement._history_user = by
-    if reason:
-        measurement._change_reason = reason
+    _recorded_by(measurement, by=by, reason=reason)
     measurement.save()
     return measurement
 
 
+@transaction.atomic
 def measurement_update(
-    *, measurement: Measurement, data: dict, by=None, reason: str = ""
+    *, measurement: Measurement, data: dict, by: User, reason: str = ""
 ) -> Measurement:
     """A measurement's value or note corrected (its date is what identifies it)."""
     return _save_edited(
@@ -239,52 +251,63 @@ def _snapshot(plan: ActionPlan, *, until) -> dict:
     )
 
 
-def update_save(
+@transaction.atomic
+def progress_update_save(
     *,
     plan: ActionPlan,
     update: ProgressUpdate | None,
     data: dict,
-    corrects=None,
+    corrects: ProgressUpdate | None = None,
     submit: bool = False,
-    by=None,
+    by: User | None,
 ) -> ProgressUpdate:
     """Save a draft progress update, and submit it in the same transaction when asked: a
-    refused submission leaves the draft as it was."""
-    with transaction.atomic():
-        if update is not None:
-            update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-        if update is not None and update.is_submitted:
-            raise ValidationError(
-                _("A submitted update cannot be changed; submit a correction instead.")
-            )
-        update = _save_edited(
-            ProgressUpdate,
-            instance=update,
-            data={**data, "saved_at": timezone.now(), "saved_by": by},
-            create={"plan": plan, "corrects": corrects},
-            by=by,
-        )
-        if submit:
-            update = update_submit(update=update, by=by)
-    return update
-
-
-def update_submit(*, update: ProgressUpdate, by) -> ProgressUpdate:
-    with transaction.atomic():
+    refused submission leaves the draft as it was. ``by`` None: a script's own update."""
+    if update is not None:
         update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-        if update.is_submitted:
-            raise ValidationError(_("This update is already submitted."))
-        update.snapshot = _snapshot(update.plan, until=update.period_end)
-        update.submitted_at = timezone.now()
-        update.submitted_by = by
-        update.save(update_fields=["snapshot", "submitted_at", "submitted_by"])
+    if update is not None and update.is_submitted:
+        raise ValidationError(
+            _("A submitted update cannot be changed; submit a correction instead.")
+        )
+    update = _save_edited(
+        ProgressUpdate,
+        instance=update,
+        data={**data, "saved_at": timezone.now(), "saved_by": by},
+        create={"plan": plan, "corrects": corrects},
+        by=by,
+    )
+    if submit:
+        update = progress_update_submit(update=update, by=by)
     return update
 
 
 @transaction.atomic
-def review_open(*, plan: ActionPlan, questions: str, peers, meeting=None, due_date=None) -> Review:
+def progress_update_submit(*, update: ProgressUpdate, by: User | None) -> ProgressUpdate:
+    """Freeze the plan's figures into the update and send it. ``by`` None: the demo's updates,
+    sent by nobody in particular."""
+    update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.is_submitted:
+        raise ValidationError(_("This update is already submitted."))
+    update.snapshot = _snapshot(update.plan, until=update.period_end)
+    update.submitted_at = timezone.now()
+    update.submitted_by = by
+    update.save(update_fields=["snapshot", "submitted_at", "submitted_by"])
+    return update
+
+
+@transaction.atomic
+def review_open(
+    *,
+    plan: ActionPlan,
+    questions: str,
+    peers: Iterable[User],
+    meeting=None,
+    due_date=None,
+    by: User,
+) -> Review:
+    """Staff open a critical friend review: the review and its peers are written together."""
     peer_list = list(peers)
-    if any(p.city_memberships.filter(city_id=plan.city_id).exists() for p in peer_list):
+    if any(is_officer_of(peer, plan.city_id) for peer in peer_list):
         raise ValidationError({"peers": _("Peers come from other cities than the host city.")})
     review = Review.objects.create(
         plan=plan, questions=questions, meeting=meeting, due_date=due_date
@@ -296,7 +319,7 @@ def review_open(*, plan: ActionPlan, questions: str, peers, meeting=None, due_da
 
 @transaction.atomic
 def finding_add(
-    *, review: Review, data: dict, by, external: ExternalReviewer | None = None
+    *, review: Review, data: dict, by: User | None, external: ExternalReviewer | None = None
 ) -> Finding:
     """A peer's finding or recommendation; ``external``: written by an invited expert (``by``
     is then None), whose access is checked again here."""
@@ -318,7 +341,7 @@ def finding_add(
 
 
 @transaction.atomic
-def finding_respond(*, finding: Finding, response: str, by) -> Finding:
+def finding_respond(*, finding: Finding, response: str, by: User) -> Finding:
     if not response.strip():
         raise ValidationError({"response": _("Write the response.")})
     finding.response = response.strip()
@@ -330,7 +353,7 @@ def finding_respond(*, finding: Finding, response: str, by) -> Finding:
 
 
 @transaction.atomic
-def review_close(*, review: Review) -> Review:
+def review_close(*, review: Review, by: User) -> Review:
     """Closed: the invited experts' access ends at once (their unused links go too)."""
     review.status = Review.Status.CLOSED
     review.save(update_fields=["status"])
@@ -352,7 +375,7 @@ class ExpertData:
 
 
 @transaction.atomic
-def expert_invite(*, review: Review, data: ExpertData, by) -> ExternalReviewer:
+def expert_invite(*, review: Review, data: ExpertData, by: User) -> ExternalReviewer:
     """Staff invite someone from outside the portal to the review, as a peer or as an evaluator
     of the plan: they get a sign-in link by e-mail, never an account."""
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -382,13 +405,15 @@ def expert_invite(*, review: Review, data: ExpertData, by) -> ExternalReviewer:
     return reviewer
 
 
-def expert_link_resend(*, reviewer: ExternalReviewer, by) -> None:
+@transaction.atomic
+def expert_link_resend(*, reviewer: ExternalReviewer, by: User) -> None:
     """Staff send the expert a new sign-in link."""
     if not reviewer.has_access:
         raise ValidationError(_("This expert's access has ended."))
     expert_link_send.delay_on_commit(reviewer.pk, "new_link")
 
 
+@transaction.atomic
 def expert_links_request(*, email: str) -> int:
     """Someone asked for a new link for this address: each open review it is invited to gets
     one by e-mail. Returns how many (the page never says)."""
@@ -406,7 +431,7 @@ def expert_links_request(*, email: str) -> int:
 
 
 @transaction.atomic
-def expert_revoke(*, reviewer: ExternalReviewer, by) -> ExternalReviewer:
+def expert_revoke(*, reviewer: ExternalReviewer, by: User) -> ExternalReviewer:
     """Staff end an expert's access: their next request is refused, their links open nothing."""
     reviewer = ExternalReviewer.objects.select_for_update().get(pk=reviewer.pk)
     if reviewer.revoked_at is not None:
@@ -458,6 +483,7 @@ def external_link_use(*, token: str) -> ExternalReviewer:
     return reviewer
 
 
+@transaction.atomic
 def expert_erase(*, reviewer: ExternalReviewer) -> None:
     """One expert's details erased at once (on request): their findings keep the organisation."""
     reviewer.links.all().delete()

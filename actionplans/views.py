@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
-from cities.selectors import cities_for_user
 from core.middleware import accepts_uploads
 from core.views import Attempt, attempt_save, form_page, form_status
 from fragments.pages import public_page
@@ -56,9 +55,9 @@ from .services import (
     measurement_add,
     milestone_save,
     plan_save,
+    progress_update_save,
     review_close,
     review_open,
-    update_save,
 )
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -83,20 +82,18 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "actionplans/workspace/plan_list.html",
         {
             "plans": list(plans_for_user(user=request.user)),
-            "can_create": cities_for_user(request.user).exists(),
+            "can_create": access.can_create_plan(request.user),
         },
     )
 
 
 @login_required
 def plan_new(request: HttpRequest) -> HttpResponse:
-    cities = cities_for_user(request.user)
+    cities = access.cities_for_new_plan(request.user)
     wanted = request.GET.get("city") or request.POST.get("city") or ""
     # Only a slug is looked up: PostgreSQL refuses a query holding a NUL byte.
     found = cities.filter(slug=wanted).first() if SLUG.fullmatch(wanted) else None
     city = found or (cities.first() if cities.count() == 1 else None)
-    if not cities.exists():
-        raise PermissionDenied
     if city is None:
         return render(request, "actionplans/workspace/choose_city.html", {"cities": cities})
     return form_page(
@@ -127,8 +124,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             # its actions, indicators, updates and reviews are read only when it is rendered.
             "plan": SimpleLazyObject(lambda: plan_overview(plan=found)),
             "can_edit": can_edit,
-            "can_validate": request.user.is_staff
-            or access.is_open_review_peer(request.user, found),
+            "can_validate": access.can_validate(request.user, found),
             "drafts": list(draft_updates(plan=found)) if can_edit else [],
         },
     )
@@ -321,8 +317,8 @@ def update_edit(
 ) -> HttpResponse:
     corrects = None
     if pk is not None:
-        update = access.get_update_for_viewing(request.user, pk=pk)
-        plan = access.get_plan_for_editing(request.user, pk=update.plan_id)
+        update = access.get_update_for_editing(request.user, pk=pk)
+        plan = update.plan
         if update.is_submitted:
             return redirect("actionplans:update", pk=update.pk)
     else:
@@ -346,7 +342,7 @@ def update_edit(
         form_class=UpdateForm,
         instance=update,
         form_kwargs={"initial": initial},
-        save=lambda form: update_save(
+        save=lambda form: progress_update_save(
             plan=plan,
             update=update,
             data=form.model_data(),
@@ -397,6 +393,7 @@ def review_new(request: HttpRequest, plan_pk: int) -> HttpResponse:
             peers=form.cleaned_data["peers"],
             meeting=form.cleaned_data.get("meeting"),
             due_date=form.cleaned_data["due_date"],
+            by=request.user,
         ),
         success=_("The review is open; the peers can now read the plan."),
         done_url=lambda review: reverse("actionplans:review", kwargs={"pk": review.pk}),
@@ -412,11 +409,11 @@ def _review_page(
             "action", "author", "external_author", "responded_by"
         ).prefetch_related("followup_actions")
     )
-    is_host = access.can_edit(request.user, review.plan)
+    rights = access.review_rights(request.user, review)
     response_forms = response_forms or {}
     for finding in findings:
         finding.response_form = response_forms.get(finding.pk)
-        if finding.response_form is None and is_host and not finding.response:
+        if finding.response_form is None and rights.is_host and not finding.response:
             finding.response_form = ResponseForm(finding=finding)
     return render(
         request,
@@ -426,7 +423,7 @@ def _review_page(
             "plan": review.plan,
             "findings": findings,
             "form": form,
-            "is_host": is_host,
+            "is_host": rights.is_host,
             "conflict": conflict,
             "experts": list(review.external_reviewers.all()),
         },
@@ -437,9 +434,8 @@ def _review_page(
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = access.get_review_for_viewing(request.user, pk=pk)
-    is_peer = review.peers.filter(pk=request.user.pk).exists()
-    can_write = (is_peer or request.user.is_staff) and review.status == review.Status.OPEN
-    form = FindingForm(request.POST or None, plan=review.plan) if can_write else None
+    may_write = access.review_rights(request.user, review).may_write
+    form = FindingForm(request.POST or None, plan=review.plan) if may_write else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
@@ -488,7 +484,7 @@ def finding_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def review_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     review = access.get_review_for_viewing(request.user, pk=pk)
-    review_close(review=review)
+    review_close(review=review, by=request.user)
     messages.success(request, _("The review is closed."))
     return redirect("actionplans:review", pk=review.pk)
 

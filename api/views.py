@@ -29,6 +29,7 @@ from actionplans.selectors import plan_overview
 from actionplans.services import measurement_add
 from cities.models import City
 from cities.selectors import city_list
+from core.access import found_or_404
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting
 from meetings.selectors import (
@@ -76,10 +77,6 @@ ERRORS = {400: PROBLEM, 404: PROBLEM, 429: PROBLEM}
 
 def _context(request, **extra) -> dict:
     return {"request": request, **extra}
-
-
-def _not_found(message: str) -> Http404:
-    return Http404(message)
 
 
 # --- The root ----------------------------------------------------------------------------------
@@ -170,9 +167,11 @@ class CityDetailView(PublicView):
         return self.respond(request, slug=slug)
 
     def build(self, request, params, slug):
-        city = City.objects.prefetch_related("pledges__commitment").filter(slug=slug).first()
-        if city is None:
-            raise _not_found(_("There is no city at this address."))
+        city = found_or_404(
+            City.objects.prefetch_related("pledges__commitment"),
+            _("There is no city at this address."),
+            slug=slug,
+        )
         return {**s.CitySerializer(city, context=_context(request)).data,
                 "license": license_document()}  # fmt: skip
 
@@ -217,7 +216,7 @@ class WorkPlanDetailView(PublicView):
         try:
             plan = work_plan_for_year(year=year)
         except WorkPlan.DoesNotExist:
-            raise _not_found(
+            raise Http404(
                 _("There is no published work plan for %(year)s.") % {"year": year}
             ) from None
         objectives = work_plan_progress(plan)
@@ -284,9 +283,9 @@ class ActivityDetailView(PublicView):
         return self.respond(request, pk=pk)
 
     def build(self, request, params, pk):
-        activity = public_activities().filter(pk=pk).first()
-        if activity is None:
-            raise _not_found(_("There is no activity at this address."))
+        activity = found_or_404(
+            public_activities(), _("There is no activity at this address."), pk=pk
+        )
         context = _context(request, progress=progress_for([activity]))
         data = s.ActivitySerializer(activity, context=context).data
         return {**data, "license": license_document()}
@@ -327,9 +326,9 @@ class AchievementDetailView(PublicView):
         return self.respond(request, pk=pk)
 
     def build(self, request, params, pk):
-        achievement = all_achievements().filter(pk=pk).first()
-        if achievement is None:
-            raise _not_found(_("There is no achievement at this address."))
+        achievement = found_or_404(
+            all_achievements(), _("There is no achievement at this address."), pk=pk
+        )
         view = achievements_with_figures([achievement])[0]
         data = s.AchievementSerializer(view, context=_context(request)).data
         return {**data, "license": license_document()}
@@ -404,9 +403,12 @@ class PracticeDetailView(PublicView):
         return self.respond(request, slug=slug)
 
     def build(self, request, params, slug):
-        found = Practice.objects.filter(slug=slug, status="published").first()
-        if found is None:
-            raise _not_found(_("There is no good practice at this address."))
+        found = found_or_404(
+            Practice.objects.all(),
+            _("There is no good practice at this address."),
+            slug=slug,
+            status="published",
+        )
         practice = practice_page(practice=found)
         data = s.PracticeSerializer(practice, context=_context(request)).data
         return {**data, "license": license_document()}
@@ -443,9 +445,12 @@ class GuidelineDetailView(PublicView):
         return self.respond(request, slug=slug)
 
     def build(self, request, params, slug):
-        found = Guideline.objects.filter(slug=slug, status=GuidelineStatus.PUBLISHED).first()
-        if found is None:
-            raise _not_found(_("There is no guideline at this address."))
+        found = found_or_404(
+            Guideline.objects.all(),
+            _("There is no guideline at this address."),
+            slug=slug,
+            status=GuidelineStatus.PUBLISHED,
+        )
         guideline = guideline_page(guideline=found)
         if guideline.activity is not None and not _activity_is_public(guideline.activity):
             guideline.activity = None
@@ -513,9 +518,12 @@ class MeetingDetailView(PublicView):
         return self.respond(request, slug=slug)
 
     def build(self, request, params, slug):
-        meeting = meeting_detail().filter(slug=slug, published_at__isnull=False).first()
-        if meeting is None:
-            raise _not_found(_("There is no meeting at this address."))
+        meeting = found_or_404(
+            meeting_detail(),
+            _("There is no meeting at this address."),
+            slug=slug,
+            published_at__isnull=False,
+        )
         context = _context(
             request,
             agenda=meeting_agenda(meeting=meeting),
@@ -597,7 +605,7 @@ class PlanDetailView(PublicView):
         try:
             public = plan_access.get_public_plan(pk=pk)
         except Http404:
-            raise _not_found(_("There is no public action plan at this address.")) from None
+            raise Http404(_("There is no public action plan at this address.")) from None
         plan = plan_overview(plan=public)
         data = s.PlanSerializer(plan, context=_context(request)).data
         return {**data, "license": license_document()}
@@ -660,9 +668,9 @@ class IndicatorDetailView(PublicView):
         return self.respond(request, pk=pk)
 
     def build(self, request, params, pk):
-        indicator = public_indicators().filter(pk=pk).first()
-        if indicator is None:
-            raise _not_found(_("There is no indicator of a public plan at this address."))
+        indicator = found_or_404(
+            public_indicators(), _("There is no indicator of a public plan at this address."), pk=pk
+        )
         data = s.IndicatorSerializer(indicator, context=_context(request)).data
         return {**data, "license": license_document()}
 
@@ -698,9 +706,9 @@ class EUTargetDetailView(PublicView):
         return self.respond(request, code=code)
 
     def build(self, request, params, code):
-        target = EUTarget.objects.filter(code=code).first()
-        if target is None:
-            raise _not_found(_("There is no EU target at this address."))
+        target = found_or_404(
+            EUTarget.objects.all(), _("There is no EU target at this address."), code=code
+        )
         data = s.EUTargetSerializer(target, context=_context(request)).data
         return {**data, "license": license_document()}
 
@@ -735,12 +743,14 @@ class MeasurementCreateView(APIView):
         token = request.auth
         if token is None:
             return _unauthenticated(request)
-        indicator = Indicator.objects.select_related("plan__city").filter(pk=pk).first()
-        if indicator is None:
-            raise _not_found(_("There is no indicator at this address."))
+        indicator = found_or_404(
+            Indicator.objects.select_related("plan__city"),
+            _("There is no indicator at this address."),
+            pk=pk,
+        )
         if indicator.plan.city_id != token.city_id:
             if not indicator.plan.is_public:  # as the forms do: another city's private ids
-                raise _not_found(_("There is no indicator at this address."))  # do not exist
+                raise Http404(_("There is no indicator at this address."))  # do not exist
             raise PermissionDenied(
                 _("This token writes to the indicators of %(city)s only.")
                 % {"city": token.city.name}

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cities.selectors import cities_for_user
+from core.access import found_or_404
 from core.views import add_service_errors, form_status
 
 from .forms import TokenForm
@@ -63,9 +64,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
-    token = _tokens_of(request.user).filter(pk=pk).first()
-    if token is None:
-        raise Http404(_("There is no such token."))
+    token = found_or_404(_tokens_of(request.user), _("There is no such token."), pk=pk)
     token_revoke(token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("api_tokens:list")

@@ -40,7 +40,7 @@ from django.utils import translation  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from actionplans.models import ActionPlan, Indicator, Measurement  # noqa: E402
-from actionplans.services import update_save, update_submit  # noqa: E402
+from actionplans.services import progress_update_save, progress_update_submit  # noqa: E402
 from cities.models import City  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 from objectives.models import WorkPlan  # noqa: E402
@@ -111,8 +111,8 @@ def synthetic() -> list[tuple]:
                 "period_end": period_start + timedelta(days=182),
                 "narrative": "Progress.",
             }
-            update = update_save(plan=plan, update=None, data=data)
-            update_submit(update=update, by=None)
+            update = progress_update_save(plan=plan, update=None, data=data, by=None)
+            progress_update_submit(update=update, by=None)
 
         rows = [
             ("guideline (37 sections)", *_render("guideline", guideline.pk)),

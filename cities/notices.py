@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from notifications.kinds import Kind, register, reminder
 from notifications.services import notify_many
 
+from .access import can_manage_officers
 from .models import Invitation
-from .selectors import can_manage_officers
 
 EXPIRY_AHEAD = 2  # days before an unused invitation expires
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from .geo import VIEWBOX_HEIGHT, VIEWBOX_WIDTH, is_in_frame, project
-from .models import City, CityMembership, OfficerRole, Pledge
+from .models import City, CityMembership, Pledge
 
 
 @dataclass(frozen=True)
@@ -83,14 +83,6 @@ def officers_of_city(*, city: City) -> QuerySet[CityMembership]:
 
 def city_officer_counts() -> QuerySet[City]:
     return City.objects.annotate(officer_count=Count("memberships")).order_by("name")
-
-
-def can_manage_officers(user, city: City) -> bool:
-    """Staff for every city; a lead officer for their own."""
-    return user.is_authenticated and (
-        user.is_staff
-        or CityMembership.objects.filter(user=user, city=city, role=OfficerRole.LEAD).exists()
-    )
 
 
 def pledges_for_staff() -> QuerySet[Pledge]:

@@ -1,5 +1,6 @@
 """Writes for cities: inviting officers, turning an invitation into an account, and the
-cities' pledges to shared commitments."""
+cities' pledges to shared commitments. Each service takes keyword arguments only and runs in one
+transaction; ``by`` is who acts."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ User = get_user_model()
 
 
 @transaction.atomic
-def invitation_create(*, city: City, email: str, role: str, invited_by) -> Invitation:
+def invitation_create(*, city: City, email: str, role: str, by) -> Invitation:
     email = email.strip().lower()
     if CityMembership.objects.filter(city=city, user__email__iexact=email).exists():
         raise ValidationError(
@@ -25,7 +26,7 @@ def invitation_create(*, city: City, email: str, role: str, invited_by) -> Invit
         )
     if role not in OfficerRole.values:
         raise ValidationError({"role": _("Choose a valid role.")})
-    if not invited_by.is_staff and (
+    if not by.is_staff and (
         User.objects.filter(email__iexact=email)
         .filter(models.Q(is_staff=True) | models.Q(is_superuser=True))
         .exists()
@@ -38,7 +39,7 @@ def invitation_create(*, city: City, email: str, role: str, invited_by) -> Invit
                 )
             }
         )
-    invitation = Invitation.objects.create(city=city, email=email, role=role, invited_by=invited_by)
+    invitation = Invitation.objects.create(city=city, email=email, role=role, invited_by=by)
     invitation_send.delay_on_commit(invitation.pk)
     return invitation
 

@@ -5,8 +5,8 @@ import re
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,18 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
+from core.access import found_or_404
 from core.views import form_page
 from fragments.pages import public_page
 
+from . import access
 from .forms import CommitmentForm, InvitationAcceptForm, InvitationForm, PledgeForm
 from .models import City, Commitment, Invitation, Pledge
-from .selectors import (
-    can_manage_officers,
-    city_list,
-    city_map,
-    officers_of_city,
-    pledges_for_staff,
-)
+from .selectors import city_list, city_map, officers_of_city, pledges_for_staff
 from .services import (
     commitment_create,
     invitation_accept_new_account,
@@ -59,9 +55,7 @@ def city_directory(request: HttpRequest) -> HttpResponse:
 @login_required
 def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
     """Staff invite officers to any city; a lead officer manages their own city's officers."""
-    city = get_object_or_404(City, slug=slug)
-    if not can_manage_officers(request.user, city):
-        raise PermissionDenied
+    city = access.get_city_for_managing_officers(request.user, slug=slug)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,7 +63,7 @@ def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
                 city=city,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                invited_by=request.user,
+                by=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -88,9 +82,7 @@ def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def officer_list(request: HttpRequest, slug: str) -> HttpResponse:
     """A city's officers: staff and the city's lead officers see who has access."""
-    city = get_object_or_404(City, slug=slug)
-    if not can_manage_officers(request.user, city):
-        raise PermissionDenied
+    city = access.get_city_for_managing_officers(request.user, slug=slug)
     return render(
         request,
         "cities/officer_list.html",
@@ -106,9 +98,11 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     the usual way (password, then second factor) and accepts. It never signs anyone in to an
     existing account.
     """
-    invitation = Invitation.objects.select_related("city").filter(token=token).first()
-    if invitation is None:
-        raise Http404(_("This invitation link is not valid."))
+    invitation = found_or_404(
+        Invitation.objects.select_related("city"),
+        _("This invitation link is not valid."),
+        token=token,
+    )
     if not invitation.is_usable:
         return render(
             request, "cities/invitation_unusable.html", {"invitation": invitation}, status=410

@@ -19,7 +19,7 @@ from actionplans.models import (
     ProgressUpdate,
     Review,
 )
-from actionplans.services import targets_ensure, update_submit
+from actionplans.services import eu_targets_ensure, progress_update_submit
 from cities.models import City
 from objectives.models import Objective
 from practices.models import Practice, Transfer
@@ -292,7 +292,7 @@ def _plan(city: City, spec: dict, objective) -> ActionPlan:
             defaults={"period_start": start, "period_end": end, "narrative": narrative},
         )
         if not update.is_submitted:
-            update_submit(update=update, by=None)
+            progress_update_submit(update=update, by=None)
             # Dated as if sent two weeks after the period, like the real reports were.
             ProgressUpdate.objects.filter(pk=update.pk).update(
                 submitted_at=datetime.combine(end + timedelta(days=14), time(10), tzinfo=UTC)
@@ -307,7 +307,7 @@ def _funding_id(code: str):
 
 
 def actionplans_demo_load(*, cities: dict[str, City]) -> int:
-    targets_ensure()
+    eu_targets_ensure()
     objective_1 = Objective.objects.filter(work_plan__year=2020, number=1).first()
     braga = _plan(cities["braga"], BRAGA, objective=None)
     objective_2 = Objective.objects.filter(work_plan__year=2020, number=2).first()

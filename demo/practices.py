@@ -109,5 +109,6 @@ def practices_demo_load(*, cities: dict[str, City], activities: dict[str, Activi
                 {"role": role, "city": cities.get(city or ""), "organisation": organisation}
                 for role, city, organisation in spec["authors"]
             ],
+            by=None,
         )
     return len(practices)

@@ -51,7 +51,7 @@ from actionplans.models import (
     ProgressUpdate,
     Review,
 )
-from actionplans.services import snapshot_of, targets_ensure
+from actionplans.services import eu_targets_ensure, snapshot_of
 from cities.models import City, CityMembership, OfficerRole
 from fragments.versions import content_changed
 from meetings.models import (
@@ -643,7 +643,7 @@ class _Generator:
 
     def reference_data(self) -> None:
         choices_ensure()
-        targets_ensure()
+        eu_targets_ensure()
         for code, title in seed.STRATEGIC_OBJECTIVES:
             StrategicObjective.objects.get_or_create(code=code, defaults={"title": title})
         for title in (GOOD_START, DIVERSITY):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from actionplans import access
+from core.access import found_or_404
 from core.editing import BadEditToken, EditConflict
 from core.middleware import accepts_uploads
 from core.views import save_edited
@@ -134,11 +135,12 @@ def indicator_template(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 def _prepared(request, uid) -> DataImport:
     """An import of a plan the person may edit, prepared by them (staff: by anyone)."""
-    found = (
-        DataImport.objects.select_related("plan", "plan__city", "indicator").filter(uid=uid).first()
+    missing = _("There is no such import.")
+    found = found_or_404(
+        DataImport.objects.select_related("plan", "plan__city", "indicator"), missing, uid=uid
     )
-    if found is None or not (request.user.is_staff or found.created_by_id == request.user.pk):
-        raise Http404(_("There is no such import."))
+    if not (request.user.is_staff or found.created_by_id == request.user.pk):
+        raise Http404(missing)
     access.get_plan_for_editing(request.user, pk=found.plan_id)
     return found
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cities.models import City
+from core.fields import ModelMultipleChoiceField
 from core.forms import EditTokenForm
 from core.languages import CONTENT_LANGUAGES
 from objectives.models import Activity
-from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import AgendaItem, AgendaSession, Meeting, Registration, in_zone
 from .services import (

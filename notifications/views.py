@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.access import found_or_404
+
 from . import services
 from .forms import PreferencesForm
 from .kinds import KINDS, Delivery
@@ -37,9 +39,10 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one as read and go where it points (the person's own notifications only)."""
-    notification = Notification.objects.filter(pk=pk, recipient=request.user).first()
-    if notification is None or not services.still_relevant(notification):
-        raise Http404(_("There is no such notification."))
+    missing = _("There is no such notification.")
+    notification = found_or_404(Notification.objects.all(), missing, pk=pk, recipient=request.user)
+    if not services.still_relevant(notification):
+        raise Http404(missing)
     services.mark_read(user=request.user, notification=notification)
     target = services.in_language(notification.url, get_language())
     if not (target.startswith("/") and url_has_allowed_host_and_scheme(target, None)):

@@ -7,10 +7,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from core.fields import ModelMultipleChoiceField
 from core.forms import EditForm, EditTokenForm
 from core.languages import CONTENT_LANGUAGES
 from objectives.models import Activity
-from roma_wg.fields import ModelMultipleChoiceField
 
 from .models import GuidelineAuthor, Practice, Theme, Transfer
 

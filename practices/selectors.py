@@ -463,6 +463,11 @@ def published_guidelines() -> QuerySet[Guideline]:
     )
 
 
+def guidelines_for_staff() -> QuerySet[Guideline]:
+    """Every guideline, drafts first, for the staff who write them."""
+    return Guideline.objects.order_by("status", "title")
+
+
 def guideline_page(*, guideline: Guideline) -> Guideline:
     sections = GuidelineSection.objects.prefetch_related("recommendations").order_by("order")
     return (

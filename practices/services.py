@@ -1,4 +1,8 @@
-"""Writes for good practices, transfers and guidelines: validation, state changes, history."""
+"""Writes for good practices, transfers and guidelines: validation, state changes, history.
+
+Each service takes keyword arguments only and runs in one transaction; ``by`` is who acts (a
+practice's events record them).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from cities.models import City
 from core.storage import stored_file_delete
 
@@ -43,6 +48,7 @@ def unique_slug(model, text: str, *, exclude_pk: int | None = None) -> str:
     return slug
 
 
+@transaction.atomic
 def choices_ensure() -> None:
     """Make sure every theme and funding source has its row (a migration creates them; a
     flushed test database or a restored dump may not have them)."""
@@ -165,7 +171,8 @@ def attachment_add(*, practice: Practice, upload, title: str, by) -> PracticeAtt
     return PracticeAttachment.objects.create(practice=practice, **values)
 
 
-def attachment_delete(*, attachment: PracticeAttachment) -> None:
+@transaction.atomic
+def attachment_delete(*, attachment: PracticeAttachment, by: User) -> None:
     stored = attachment.file
     attachment.delete()
     stored_file_delete(stored.name, storage=stored.storage)
@@ -192,8 +199,10 @@ def guideline_save(
     data: dict,
     sections: list[dict],
     authors: list[dict],
+    by: User | None,
 ) -> Guideline:
-    """Create or replace a guideline's content; sections come with their recommendations."""
+    """Create or replace a guideline's content; sections come with their recommendations.
+    ``by`` None: the demo's own guidelines."""
     practices = data.pop("practices", None)
     if guideline is None:
         guideline = Guideline(slug=unique_slug(Guideline, data["title"]))
@@ -252,7 +261,7 @@ def _sections_save(guideline: Guideline, sections: list[dict]) -> None:
 
 
 @transaction.atomic
-def guideline_publish(*, guideline: Guideline, publish: bool = True) -> Guideline:
+def guideline_publish(*, guideline: Guideline, publish: bool = True, by: User) -> Guideline:
     was_published = guideline.is_published
     guideline.status = GuidelineStatus.PUBLISHED if publish else GuidelineStatus.DRAFT
     if publish and not guideline.published_at:

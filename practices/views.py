@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import hashlib
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from cities.selectors import city_map
@@ -17,7 +16,6 @@ from translations.reading import localize, localized
 from . import access
 from .exports import practices_csv_response, practices_json_response
 from .feeds import LatestPracticesFeed
-from .models import PracticeAttachment
 from .selectors import (
     FILTER_PARAMS,
     LIBRARY_APPS,
@@ -79,11 +77,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
-    practice = access.get_practice_for_viewing(request.user, slug=slug)
-    attachment = PracticeAttachment.objects.filter(practice=practice, pk=pk).first()
-    if attachment is None:
-        raise Http404(_("There is no such attachment."))
-    return attachment.download_response()
+    return access.get_attachment_for_viewing(request.user, slug=slug, pk=pk).download_response()
 
 
 # --- Open data: the Atom feed and the exports answer conditional requests ----------------

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
-from cities.selectors import cities_for_user
 from core.middleware import accepts_uploads
 from core.storage import StorageUnavailable
 from core.views import Attempt, attempt_save, form_page, form_status, storage_unavailable
@@ -29,8 +28,13 @@ from .forms import (
     SectionFormSet,
     TransferForm,
 )
-from .models import Guideline, PracticeAttachment, Theme
-from .selectors import practices_to_review, published_practices, workspace_practices
+from .models import Guideline, Theme
+from .selectors import (
+    guidelines_for_staff,
+    practices_to_review,
+    published_practices,
+    workspace_practices,
+)
 from .services import (
     attachment_add,
     attachment_delete,
@@ -58,7 +62,7 @@ def practice_workspace_list(request: HttpRequest) -> HttpResponse:
         {
             "practices": list(workspace_practices(user=request.user)),
             "to_review": list(practices_to_review()) if request.user.is_staff else [],
-            "can_propose": cities_for_user(request.user).exists(),
+            "can_propose": access.can_propose(request.user),
         },
     )
 
@@ -66,8 +70,6 @@ def practice_workspace_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def practice_new(request: HttpRequest) -> HttpResponse:
     cities = access.cities_for_proposing(request.user)
-    if not cities.exists():
-        raise PermissionDenied
     return form_page(
         request,
         form_class=ProposeForm,
@@ -174,22 +176,17 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
-    practice = access.get_practice_for_editing(request.user, pk=pk)
-    attachment = PracticeAttachment.objects.filter(practice=practice, pk=attachment_pk).first()
-    if attachment is None:
-        raise Http404(_("There is no such attachment."))
-    attachment_delete(attachment=attachment)
+    attachment = access.get_attachment_for_editing(request.user, practice_pk=pk, pk=attachment_pk)
+    attachment_delete(attachment=attachment, by=request.user)
     messages.success(request, _("The file is removed."))
-    return redirect("practices_workspace:edit", pk=practice.pk)
+    return redirect("practices_workspace:edit", pk=attachment.practice_id)
 
 
 @login_required
 def transfer_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Record that a city adopted a practice: staff for any city, officers for their own."""
     practice = access.get_visible_practice(request.user, pk=pk)
-    cities = cities_for_user(request.user)
-    if not cities.exclude(pk=practice.city_id).exists():
-        raise PermissionDenied
+    cities = access.cities_for_transfer(request.user, practice)
     form = TransferForm(request.POST or None, cities=cities, practice=practice)
     if request.method == "POST" and form.is_valid():
         transfer_record(
@@ -208,7 +205,7 @@ def transfer_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def guideline_workspace_list(request: HttpRequest) -> HttpResponse:
-    guidelines = Guideline.objects.order_by("status", "title")
+    guidelines = guidelines_for_staff()
     return render(request, "practices/workspace/guideline_list.html", {"guidelines": guidelines})
 
 
@@ -276,6 +273,7 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 data={k: v for k, v in form.cleaned_data.items() if k != "edit_token"},
                 sections=kept,
                 authors=writers,
+                by=request.user,
             ),
             success=_("The guideline is saved."),
             done_url=lambda saved: reverse("practices_workspace:guideline_edit", args=[saved.pk]),
@@ -307,7 +305,7 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def guideline_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     guideline = access.get_guideline_for_editing(request.user, pk=pk)
     publish = request.POST.get("publish") == "1"
-    guideline_publish(guideline=guideline, publish=publish)
+    guideline_publish(guideline=guideline, publish=publish, by=request.user)
     messages.success(
         request,
         _("The guideline is published.") if publish else _("The guideline is back to draft."),

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from actionplans.access import get_plan_for_viewing
+from core.access import found_or_404
 from meetings.models import Meeting
 from objectives.models import WorkPlan
 from practices.access import get_guideline_for_viewing
@@ -19,38 +20,33 @@ from practices.models import Guideline
 from .models import Report
 
 
-def _not_found() -> Http404:
-    return Http404(_("There is no report at this address."))
+def _no_report_here() -> str:
+    return _("There is no report at this address.")
 
 
 def get_subject(user, *, kind: str, object_id: int | None, year: int | None):
     """The object a report is about, if this person may see it; Http404 otherwise."""
     if kind == Report.Kind.GUIDELINE:
-        guideline = Guideline.objects.filter(pk=object_id).only("slug").first()
-        if guideline is None:
-            raise _not_found()
+        guideline = found_or_404(Guideline.objects.only("slug"), _no_report_here(), pk=object_id)
         return get_guideline_for_viewing(user, slug=guideline.slug)
     if kind == Report.Kind.PLAN_PROGRESS:
         if object_id is None:
-            raise _not_found()
+            raise Http404(_no_report_here())
         return get_plan_for_viewing(user, pk=object_id)
     if kind == Report.Kind.WORK_PLAN:
-        work_plan = WorkPlan.objects.filter(year=year, is_published=True).first()
-        if work_plan is None:
-            raise _not_found()
-        return work_plan
+        return found_or_404(WorkPlan.objects.all(), _no_report_here(), year=year, is_published=True)
     if kind == Report.Kind.MEETING_AGENDA:
-        meeting = Meeting.objects.select_related("host_city").filter(pk=object_id).first()
-        if meeting is None or not meeting.is_published:
-            raise _not_found()
+        meeting = found_or_404(
+            Meeting.objects.select_related("host_city"), _no_report_here(), pk=object_id
+        )
+        if not meeting.is_published:
+            raise Http404(_no_report_here())
         return meeting
-    raise _not_found()
+    raise Http404(_no_report_here())
 
 
 def get_report_for_viewing(user, *, uid) -> Report:
-    report = Report.objects.filter(uid=uid).first()
-    if report is None:
-        raise _not_found()
+    report = found_or_404(Report.objects.all(), _no_report_here(), uid=uid)
     get_subject(user, kind=report.kind, object_id=report.object_id, year=report.year)
     return report
 
@@ -58,7 +54,7 @@ def get_report_for_viewing(user, *, uid) -> Report:
 def get_report_for_download(user, *, uid) -> Report:
     report = get_report_for_viewing(user, uid=uid)
     if not report.is_ready:
-        raise _not_found()
+        raise Http404(_no_report_here())
     return report
 
 

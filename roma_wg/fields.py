@@ -1,23 +1,8 @@
-"""Form fields every app's forms share."""
+"""Moved to core/fields.py (the project package imports the apps, never the other way).
 
-from __future__ import annotations
+Kept only while objectives/forms.py still imports from here; delete it once that import reads
+``from core.fields import ModelMultipleChoiceField``."""
 
-from django import forms
+from core.fields import LARGEST_ID, ModelMultipleChoiceField
 
-# The widest integer column of either database (bigint); no object has an id beyond it.
-LARGEST_ID = 2**63 - 1
-
-
-class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Django's field, refusing ids no integer column holds before it queries them: SQLite
-    cannot bind such a number (OverflowError) where PostgreSQL would find nothing."""
-
-    def clean(self, value):
-        for pk in value if isinstance(value, list | tuple) else []:
-            if str(pk).lstrip("-").isdigit() and abs(int(pk)) > LARGEST_ID:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": pk},
-                )
-        return super().clean(value)
+__all__ = ["LARGEST_ID", "ModelMultipleChoiceField"]

@@ -1,15 +1,31 @@
 from __future__ import annotations
 
 from datetime import date
+from unittest import mock
 
 import pytest
 from django.test import Client
 
-from actionplans.models import ActionPlan, Measurement, ProgressUpdate, Review
-from actionplans.services import update_save, update_submit
+from actionplans.models import Action, ActionPlan, Measurement, ProgressUpdate, Review
+from actionplans.services import (
+    action_save,
+    action_validate,
+    measurement_add,
+    plan_save,
+    progress_update_save,
+    progress_update_submit,
+    review_open,
+)
 
 from .editing import changed, form_as_shown, form_as_shown_in
-from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory, UserFactory
+from .factories import (
+    ActionFactory,
+    IndicatorFactory,
+    MembershipFactory,
+    PlanFactory,
+    PracticeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +47,6 @@ def indicator(plan):
 
 @pytest.fixture
 def peer(turin):
-    from .factories import MembershipFactory
-
     return MembershipFactory(city=turin, user=UserFactory(email="peer@turin.example.org")).user
 
 
@@ -200,6 +214,32 @@ def test_every_change_is_in_the_history_with_who_and_before_after(
     assert braga_officer.email in html or "Alex" in html
 
 
+def test_a_service_called_outside_a_request_records_who_acted(plan, action, indicator, staff):
+    """A task, an import or the shell: no request tells the history who it was, ``by`` does."""
+    actor = MembershipFactory(city=plan.city, user=UserFactory(email="script@braga.example.org"))
+    by = actor.user
+    plan_save(plan=plan, data={"title": "Braga plan, revised"}, by=by)
+    action_save(plan=plan, action=action, data={"progress": 40}, by=by)
+    action_validate(action=action, status="on_track", note="Seen on the visit.", by=staff)
+    measurement = measurement_add(
+        indicator=indicator, data={"date": date(2020, 3, 31), "value": 12}, by=by
+    )
+    assert ActionPlan.history.filter(id=plan.pk).latest().history_user == by
+    records = Action.history.filter(id=action.pk).order_by("history_date")
+    assert [r.history_user for r in records][-2:] == [by, staff]
+    assert measurement.history.get().history_user == by
+
+
+def test_a_review_and_its_peers_are_written_together_or_not_at_all(plan, peer, staff):
+    with (
+        mock.patch("actionplans.notices.review_opened", side_effect=RuntimeError("mail down")),
+        pytest.raises(RuntimeError),
+    ):
+        review_open(plan=plan, questions="Q", peers=[peer], by=staff)
+    assert not Review.objects.exists()
+    assert not Review.peers.through.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("url_name", "data", "message"),
     [
@@ -261,7 +301,7 @@ def test_a_submitted_update_is_frozen_and_only_followed_by_a_correction(
     client, braga_officer, plan, indicator, action
 ):
     Measurement.objects.create(indicator=indicator, date=date(2020, 6, 1), value=12)
-    update = update_save(
+    update = progress_update_save(
         plan=plan,
         update=None,
         data={
@@ -270,8 +310,9 @@ def test_a_submitted_update_is_frozen_and_only_followed_by_a_correction(
             "period_end": date(2020, 6, 30),
             "narrative": "Good half-year.",
         },
+        by=braga_officer,
     )
-    update_submit(update=update, by=braga_officer)
+    progress_update_submit(update=update, by=braga_officer)
     # Later changes to the plan do not change what was reported.
     Measurement.objects.filter(indicator=indicator).update(value=99)
     action.progress = 90
@@ -385,7 +426,7 @@ def test_demo_plans_load_with_their_history_and_review(client, demo):
 
 def test_a_correction_of_an_unknown_or_unsubmitted_update_is_404(client, braga_officer, plan):
     client.force_login(braga_officer)
-    draft = update_save(
+    draft = progress_update_save(
         plan=plan,
         update=None,
         data={
@@ -394,6 +435,7 @@ def test_a_correction_of_an_unknown_or_unsubmitted_update_is_404(client, braga_o
             "period_end": date(2020, 6, 30),
             "narrative": "N",
         },
+        by=braga_officer,
     )
     base = f"/en/workspace/plans/{plan.pk}/updates/new/?corrects="
     for raw in ["abc", "999999", str(draft.pk), "1e3"]:

@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from actionplans.models import EUTarget, Measurement, Milestone, ProgressUpdate
-from actionplans.services import targets_ensure
+from actionplans.services import eu_targets_ensure
 from api.models import ApiToken, token_hash
 from cities.models import Commitment, Pledge
 from objectives.models import Activity, WorkPlan
@@ -74,7 +74,7 @@ def _in_autumn_2020():
 def world(braga, turin, braga_officer, turin_officer):
     """Public things and private ones side by side: each private one has a word of
     PRIVATE_WORDS that must never be read through the API."""
-    targets_ensure()
+    eu_targets_ensure()
     braga.contact_email = "roma.unit@braga.example.org"
     braga.save()
     commitment = Commitment.objects.create(title="Principle 3", framework="Social Rights")

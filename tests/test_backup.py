@@ -105,7 +105,7 @@ def _files_beside_the_demo() -> None:
     from practices.models import Practice
     from practices.services import attachment_add
     from reports.models import Report
-    from reports.services import report_render
+    from reports.rendering import report_render
 
     for number, practice in enumerate(Practice.objects.order_by("pk")[:3]):
         attachment_add(
@@ -314,7 +314,7 @@ class Writer(threading.Thread):
                 if older is not None and number % 2 == 0:
                     with transaction.atomic():
                         for attachment in older.attachments.all():
-                            attachment_delete(attachment=attachment)
+                            attachment_delete(attachment=attachment, by=None)
                     self.writes.append((time.monotonic(), "deleted"))
         except BaseException as error:  # reported by the test
             self.error = error

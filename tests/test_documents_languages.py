@@ -21,7 +21,7 @@ from actionplans.models import ActionPlan
 from meetings.models import Meeting, Registration
 from notifications.services import deliver_pending, notify
 from practices.models import Guideline, Practice
-from reports import services
+from reports import rendering
 from reports.models import Report
 
 from .factories import UserFactory
@@ -104,7 +104,7 @@ def test_guideline_pdf_in_french_shows_the_french_translation_and_french_words(
     )
     assert report.title == FRENCH_TITLE
 
-    _source, html = services.report_html(report=report)
+    _source, html = rendering.report_html(report=report)
     assert '<html lang="fr">' in html
     assert '<h2 id="toc-title">Sommaire</h2>' in html  # the portal's words: French too
     assert '<h2 id="section-1-title">1. <span>Partie française 1</span></h2>' in html
@@ -145,7 +145,7 @@ def test_guideline_pdf_in_german_without_translation_is_english_text_with_german
     )
     assert report.title == housing.title  # the English original: there is no German version
 
-    _source, html = services.report_html(report=report)
+    _source, html = rendering.report_html(report=report)
     assert '<html lang="en">' in html  # the language of the text
     assert '<h2 id="toc-title" lang="de">Inhalt</h2>' in html  # the portal's words: German
     assert '<h2 id="introduction-title" lang="de">Einleitung</h2>' in html
@@ -173,7 +173,7 @@ def test_a_section_left_untranslated_says_it_is_in_english(client, bare_demo, st
     )
     first = guideline.sections.order_by("order").first()
     report = Report.objects.create(kind="guideline", object_id=guideline.pk, language="fr")
-    _source, html = services.report_html(report=report)
+    _source, html = rendering.report_html(report=report)
     assert '<html lang="fr">' in html
     assert f'<span lang="en">{first.title}</span>' in html  # heading and table of contents
     assert f'<li lang="en"><a href="#section-1">1. {first.title}</a></li>' in html
@@ -204,7 +204,7 @@ def test_plan_progress_pdf_in_french_shows_the_french_plan(
     report = _report(
         client, django_capture_on_commit_callbacks, "fr", kind="plan_progress", object_id=plan.pk
     )
-    _source, html = services.report_html(report=report)
+    _source, html = rendering.report_html(report=report)
     assert '<html lang="fr">' in html
     data = download(client, report)
     _keep("plan-progress-fr.pdf", data)
@@ -247,7 +247,7 @@ def test_meeting_agenda_pdf_in_french_and_in_german(
         object_id=meeting.pk,
     )
     assert report.title == "Programme\xa0: Réunion sur l'école"
-    _source, html = services.report_html(report=report)
+    _source, html = rendering.report_html(report=report)
     assert '<html lang="fr">' in html
     assert "<p><strong>Accueil des participants</strong></p>" in html
     assert f'<p lang="en"><strong>{escape(second.title)}</strong></p>' in html  # no French yet
@@ -259,7 +259,7 @@ def test_meeting_agenda_pdf_in_french_and_in_german(
     assert re.search(rf"Jour 1 · \w+ {day.day} \w+ {day.year}", text)  # "lundi 23 septembre"
 
     german = Report.objects.create(kind="meeting_agenda", object_id=meeting.pk, language="de")
-    _source, html = services.report_html(report=german)
+    _source, html = rendering.report_html(report=german)
     assert '<html lang="en">' in html
     assert re.search(rf'lang="de">Tag 1 · \w+, {day.day}\. \w+ {day.year}</h2>', html)
 
@@ -276,7 +276,7 @@ def test_work_plan_pdf_in_french_shows_what_is_translated(client, bare_demo, sta
         record=first, language="fr", texts={"title": "Moins d'abandon scolaire"}, by=staff
     )
     report = Report.objects.create(kind="work_plan", year=2020, language="fr")
-    _source, html = services.report_html(report=report)
+    _source, html = rendering.report_html(report=report)
     assert '<html lang="fr">' in html
     assert '<p class="subtitle">Notre plan.</p>' in html
     assert "<span>Moins d&#x27;abandon scolaire</span></h3>" in html

@@ -326,7 +326,8 @@ def test_an_import_prepared_before_someone_changed_the_plan_is_refused(officer, 
     # A colleague saves the action through its form meanwhile.
     from actionplans.services import action_save
 
-    action_save(plan=plan, action=action, data={"progress": 30}, by=None)
+    colleague = MembershipFactory(city=plan.city).user
+    action_save(plan=plan, action=action, data={"progress": 30}, by=colleague)
     response = officer.post(f"/en/workspace/imports/{data_import.uid}/confirm/")
     assert response.status_code == 409
     assert "Someone changed the plan since this file was read" in response.content.decode()

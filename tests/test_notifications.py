@@ -19,7 +19,7 @@ from notifications import services
 from notifications.models import DigestSent, Notification, Preference
 from notifications.services import deliver_pending, digests_send, unsubscribe_token
 
-from .factories import MembershipFactory, PlanFactory, UserFactory
+from .factories import MembershipFactory, PlanFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def peer(turin):
 
 def _open_review(plan, peer, capture) -> Review:
     with capture(execute=True):
-        return review_open(plan=plan, questions="How to scale up?", peers=[peer])
+        return review_open(plan=plan, questions="How to scale up?", peers=[peer], by=StaffFactory())
 
 
 def _kinds_of(user) -> list[str]:
@@ -101,7 +101,7 @@ def test_peers_lose_review_notifications_when_the_review_closes(
     plan, peer, braga_officer, django_capture_on_commit_callbacks, manual_delivery
 ):
     review = _open_review(plan, peer, django_capture_on_commit_callbacks)
-    review_close(review=review)
+    review_close(review=review, by=StaffFactory())
     client = Client()
     client.force_login(peer)
     html = client.get("/en/workspace/notifications/").content.decode()
@@ -392,7 +392,7 @@ def test_guideline_published_reaches_the_followers_of_its_themes(
     client.force_login(braga_officer)
     response = client.post("/en/workspace/practices/themes/", {"themes": [housing.pk]})
     assert response.status_code == 302
-    guideline_publish(guideline=guideline)
+    guideline_publish(guideline=guideline, by=StaffFactory())
     assert _kinds_of(braga_officer) == ["guideline_published"]
     assert _kinds_of(turin_officer) == []
     assert Notification.objects.get(recipient=braga_officer).email_status == "digest"

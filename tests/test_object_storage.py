@@ -311,7 +311,7 @@ def test_a_report_rendered_while_the_store_is_down_fails_with_a_reason(stoppable
     from django.utils import timezone
 
     from practices.models import Guideline, GuidelineSection
-    from reports.services import report_render
+    from reports.rendering import report_render
 
     guideline = Guideline.objects.create(
         title="Unstored guideline",

@@ -16,7 +16,7 @@ from django.test import Client
 
 from accounts.mfa import totp_give
 from actionplans.models import Action, ActionPlan, ProgressUpdate
-from actionplans.services import update_save, update_submit
+from actionplans.services import progress_update_save, progress_update_submit
 from cities.models import CityMembership, Invitation
 from meetings.models import Registration
 from reports.models import Report
@@ -66,7 +66,7 @@ def _edit_action_as(client, action) -> None:
 
 
 def _submitted_update(plan, by) -> ProgressUpdate:
-    update = update_save(
+    update = progress_update_save(
         plan=plan,
         update=None,
         data={
@@ -75,8 +75,9 @@ def _submitted_update(plan, by) -> ProgressUpdate:
             "period_end": date(2020, 6, 30),
             "narrative": "Good half-year.",
         },
+        by=by,
     )
-    update_submit(update=update, by=by)
+    progress_update_submit(update=update, by=by)
     return update
 
 

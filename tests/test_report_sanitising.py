@@ -20,7 +20,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from actionplans.models import Action, ActionPlan, Indicator
 from practices.models import Guideline, GuidelineSection, Practice
 from reports.models import Report
-from reports.services import report_html
+from reports.rendering import report_html
 
 from .factories import ActionFactory, IndicatorFactory, PlanFactory, PracticeFactory
 from .reports_helpers import download, pdf_text, request_report

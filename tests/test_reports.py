@@ -18,7 +18,7 @@ from actionplans.models import Measurement, Milestone
 from cities.models import Commitment, Pledge
 from objectives.models import WorkPlanContact
 from practices.models import Guideline, GuidelineSection, Recommendation
-from reports import services, tasks
+from reports import rendering, services, tasks
 from reports.models import Report
 from reports.pdf import StaticOnlyFetcher
 
@@ -150,7 +150,7 @@ def test_request_is_a_post_with_a_known_kind(client, guideline):
 def test_same_content_requested_twice_downloads_at_once_the_second_time(
     client, guideline, staff, eager_tasks, django_capture_on_commit_callbacks
 ):
-    with mock.patch("reports.services.html_to_pdf", wraps=services.html_to_pdf) as render:
+    with mock.patch("reports.rendering.html_to_pdf", wraps=rendering.html_to_pdf) as render:
         first = request_report(
             client, django_capture_on_commit_callbacks, kind="guideline", object_id=guideline.pk
         )
@@ -172,7 +172,7 @@ def test_a_report_asked_twice_while_the_first_renders_reuses_its_file(
 ):
     """Two rows of the same document (the second asked before the first was ready): the worker
     renders once and the second row takes the first one's file."""
-    with mock.patch("reports.services.html_to_pdf", wraps=services.html_to_pdf) as render:
+    with mock.patch("reports.rendering.html_to_pdf", wraps=rendering.html_to_pdf) as render:
         with django_capture_on_commit_callbacks(execute=True):
             first = services.report_request(
                 kind="guideline", object_id=guideline.pk, year=None, language="en",
@@ -181,7 +181,7 @@ def test_a_report_asked_twice_while_the_first_renders_reuses_its_file(
         second = Report.objects.create(
             kind="guideline", object_id=guideline.pk, language="en", title="G"
         )
-        services.report_render(report_id=second.pk)
+        rendering.report_render(report_id=second.pk)
     first.refresh_from_db()
     second.refresh_from_db()
     assert render.call_count == 1
@@ -194,7 +194,7 @@ def test_a_report_asked_twice_while_the_first_renders_reuses_its_file(
 def test_changed_content_is_rendered_again(
     client, guideline, eager_tasks, django_capture_on_commit_callbacks
 ):
-    with mock.patch("reports.services.html_to_pdf", wraps=services.html_to_pdf) as render:
+    with mock.patch("reports.rendering.html_to_pdf", wraps=rendering.html_to_pdf) as render:
         first = request_report(
             client, django_capture_on_commit_callbacks, kind="guideline", object_id=guideline.pk
         )
@@ -269,7 +269,7 @@ def test_failed_report_shows_the_reason_and_the_person_who_asked_can_retry(
     client, guideline, braga_officer, turin_officer, eager_tasks, django_capture_on_commit_callbacks
 ):
     client.force_login(braga_officer)
-    with mock.patch("reports.services.html_to_pdf", side_effect=RuntimeError("boom")):
+    with mock.patch("reports.rendering.html_to_pdf", side_effect=RuntimeError("boom")):
         report = request_report(
             client, django_capture_on_commit_callbacks, kind="guideline", object_id=guideline.pk
         )

@@ -13,7 +13,7 @@ from cities.services import invitation_create
 @pytest.mark.django_db(transaction=True)
 def test_invitation_email_is_sent_by_the_task_after_commit(celery_worker_if_broker, braga, staff):
     invitation = invitation_create(
-        city=braga, email="someone@example.org", role="officer", invited_by=staff
+        city=braga, email="someone@example.org", role="officer", by=staff
     )
     deadline = time.monotonic() + 20
     while not mail.outbox and time.monotonic() < deadline:

@@ -209,6 +209,7 @@ def test_a_guideline_is_translated_with_its_sections_on_one_page(client, staff):
             {"title": "Camps", "body": "", "recommendations": []},
         ],
         authors=[],
+        by=staff,
     )
     client.force_login(staff)
     url = f"/en/workspace/translations/practices.guideline/{guideline.pk}/fr/"
@@ -239,6 +240,7 @@ def test_a_guideline_is_translated_with_its_sections_on_one_page(client, staff):
             {"title": "Camps", "body": "", "recommendations": []},
         ],
         authors=[],
+        by=staff,
     )
     assert set(GuidelineSection.objects.values_list("pk", flat=True)) == section_ids
     assert Translation.objects.filter(language="fr").count() == 4
