@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.access import staff_required
+from core.access import found_or_404
 
 from .models import (
     Achievement,
@@ -33,16 +34,9 @@ __all__ = [
 ]
 
 
-def _found(queryset, message: str, **lookup):
-    found = queryset.filter(**lookup).first()
-    if found is None:
-        raise Http404(message)
-    return found
-
-
 def work_plan_for_staff(*, year: int) -> WorkPlan:
     """A year's plan, published or draft."""
-    return _found(
+    return found_or_404(
         WorkPlan.objects.all(),
         _("There is no work plan for %(year)s.") % {"year": year},
         year=year,
@@ -50,7 +44,7 @@ def work_plan_for_staff(*, year: int) -> WorkPlan:
 
 
 def objective_for_staff(*, pk: int) -> Objective:
-    return _found(
+    return found_or_404(
         Objective.objects.select_related("work_plan"), _("There is no such objective."), pk=pk
     )
 
@@ -58,7 +52,7 @@ def objective_for_staff(*, pk: int) -> Objective:
 def activity_for_staff(*, pk: int) -> Activity:
     """An activity of a plan's objective (the older ones, outside any plan, are not edited
     here)."""
-    return _found(
+    return found_or_404(
         Activity.objects.filter(objective__isnull=False).select_related(
             "objective__work_plan", "host_city"
         ),
@@ -68,15 +62,15 @@ def activity_for_staff(*, pk: int) -> Activity:
 
 
 def evidence_link_for_staff(*, activity: Activity, pk: int) -> Evidence:
-    return _found(activity.evidence.all(), _("There is no such evidence link."), pk=pk)
+    return found_or_404(activity.evidence.all(), _("There is no such evidence link."), pk=pk)
 
 
 def advocacy_for_staff(*, pk: int) -> AdvocacyAction:
-    return _found(AdvocacyAction.objects.all(), _("There is no such advocacy output."), pk=pk)
+    return found_or_404(AdvocacyAction.objects.all(), _("There is no such advocacy output."), pk=pk)
 
 
 def achievement_for_staff(*, pk: int) -> Achievement:
-    return _found(
+    return found_or_404(
         Achievement.objects.prefetch_related(
             Prefetch("figures", queryset=AchievementFigure.objects.order_by("order", "id"))
         ),
@@ -86,7 +80,7 @@ def achievement_for_staff(*, pk: int) -> Achievement:
 
 
 def figure_for_staff(*, pk: int) -> AchievementFigure:
-    return _found(
+    return found_or_404(
         AchievementFigure.objects.select_related("achievement"),
         _("There is no such figure."),
         pk=pk,

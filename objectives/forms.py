@@ -12,8 +12,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Commitment
+from core.fields import ModelMultipleChoiceField
 from core.forms import EditForm
-from roma_wg.fields import ModelMultipleChoiceField
 
 from .evidence import measures
 from .models import (
