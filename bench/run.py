@@ -373,6 +373,7 @@ def write_edit_plans(plans: list, directory: Path) -> Path:
             "start_date": plan.start_date.isoformat() if plan.start_date else "",
             "end_date": plan.end_date.isoformat() if plan.end_date else "",
             "baseline": plan.baseline,
+            "original_language": plan.original_language,
         }
         if plan.is_public:
             fields["is_public"] = "on"
