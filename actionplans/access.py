@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cities.access import is_officer_of
-from cities.models import City
+from cities.models import City, CityMembership
 from cities.selectors import cities_for_user
 from core.access import found_or_404
 
@@ -50,10 +50,41 @@ def is_city_officer(user, plan: ActionPlan) -> bool:
 
 
 def is_open_review_peer(user, plan: ActionPlan) -> bool:
-    return (
+    known = plan.__dict__.get("_open_review_peer")
+    if known is not None and known[0] == user.pk:
+        return known[1]
+    peer = (
         user.is_authenticated
         and Review.objects.filter(plan=plan, status=Review.Status.OPEN, peers=user).exists()
     )
+    plan.__dict__["_open_review_peer"] = (user.pk, peer)
+    return peer
+
+
+def _plan_with_rights(user, *, pk: int) -> ActionPlan:
+    """The plan with its city and, read in the same query, whether ``user`` is an officer of
+    its city and a peer of one of its open reviews (a query each otherwise, on every workspace
+    page of a plan)."""
+    plans = ActionPlan.objects.select_related("city")
+    if not user.is_authenticated or user.is_staff:
+        return found_or_404(plans, _no_plan_here(), pk=pk)
+    plan = found_or_404(
+        plans.annotate(
+            reader_is_officer=Exists(
+                CityMembership.objects.filter(user_id=user.pk, city_id=OuterRef("city_id"))
+            ),
+            reader_is_peer=Exists(
+                Review.objects.filter(
+                    plan_id=OuterRef("pk"), status=Review.Status.OPEN, peers=user.pk
+                )
+            ),
+        ),
+        _no_plan_here(),
+        pk=pk,
+    )
+    plan.__dict__["_officer_of_city"] = (user.pk, bool(plan.city_id) and plan.reader_is_officer)
+    plan.__dict__["_open_review_peer"] = (user.pk, plan.reader_is_peer)
+    return plan
 
 
 def can_edit(user, plan: ActionPlan) -> bool:
@@ -83,7 +114,7 @@ def cities_for_new_plan(user) -> QuerySet[City]:
 
 
 def get_plan_for_viewing(user, *, pk: int) -> ActionPlan:
-    plan = found_or_404(ActionPlan.objects.select_related("city"), _no_plan_here(), pk=pk)
+    plan = _plan_with_rights(user, pk=pk)
     if not can_view(user, plan):
         raise Http404(_no_plan_here())
     return plan
