@@ -11,17 +11,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from core.middleware import accepts_uploads
 from core.views import Attempt, attempt_save, form_page, form_status
+from fragments.context_processors import kept_key, read_with_versions
 from fragments.pages import public_page
 from meetings.models import Meeting
 from practices.forms import AttachmentForm
-from translations.reading import localize, localized
+from translations.reading import localize, localized, requested_language
 
 from . import access
 from .forms import (
@@ -115,16 +118,26 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = access.get_plan_for_viewing(request.user, pk=pk)
     can_edit = access.can_edit(request.user, found)
+    can_validate = access.can_validate(request.user, found)
+    # The plan's header and body are cached parts, the same for everyone with the same rights,
+    # read with the content versions in one round trip.
+    shown_in = (get_language(), requested_language(request) or "", found.pk)
+    header_key = kept_key("workspace-plan-header", *shown_in)
+    body_key = kept_key(
+        "workspace-plan", *shown_in, can_edit, can_validate, timezone.localdate().isoformat()
+    )
+    read_with_versions(request, [header_key, body_key])
     return render(
         request,
         "actionplans/workspace/plan_detail.html",
         {
             "found": found,
-            # The plan's body is a cached fragment, the same for everyone with the same rights:
-            # its actions, indicators, updates and reviews are read only when it is rendered.
+            # Its actions, indicators, updates and reviews are read only when it is rendered.
             "plan": SimpleLazyObject(lambda: plan_overview(plan=found)),
             "can_edit": can_edit,
-            "can_validate": access.can_validate(request.user, found),
+            "can_validate": can_validate,
+            "header_key": header_key,
+            "body_key": body_key,
             "drafts": list(draft_updates(plan=found)) if can_edit else [],
         },
     )

@@ -54,3 +54,16 @@ def public_content_version(request: HttpRequest) -> dict:
         # Fragments whose content moves with the date (upcoming, held, overdue) name the day.
         "today": timezone.localdate(),
     }
+
+
+def read_with_versions(request: HttpRequest, keys: list[str]) -> None:
+    """Read these cache keys in the same round trip as the versions and the layout's values
+    (`{% kept key %}` parts a view is about to show), once for the request."""
+    if getattr(request, "content_lookup", None) is None:
+        request.content_lookup = read_versions([*LAYOUT_KEYS, *keys])
+
+
+def kept_key(name: str, *parts: object) -> str:
+    """The cache key of a `{% kept %}` part: its name and what it varies with (not the content
+    version, which is kept beside it)."""
+    return "fragments:kept:" + ":".join([name, *(str(part) for part in parts)])

@@ -212,3 +212,27 @@ def test_workspace_plan_page_follows_changes_at_once_for_each_kind_of_reader(
     ActionFactory(plan=plan, title="An action added later")
     assert "An action added later" in client.get(url).content.decode()
     assert "An action added later" in staff_client.get(url).content.decode()
+
+
+def test_workspace_plan_header_is_kept_and_follows_an_edit_at_once(client, braga, braga_officer):
+    from actionplans.services import plan_save
+
+    plan = PlanFactory(city=braga, title="Braga's plan", summary="The first summary")
+    url = f"/en/workspace/plans/{plan.pk}/"
+    client.force_login(braga_officer)
+    assert "The first summary" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(url).content.decode()
+    assert "The first summary" in again
+    assert not any('"actionplans_action"' in q["sql"] for q in kept.captured_queries)
+
+    plan_save(
+        plan=plan,
+        data={"title": "Braga's renamed plan", "summary": "A revised summary"},
+        by=braga_officer,
+    )
+    page = client.get(url).content.decode()
+    assert "Braga&#x27;s renamed plan" in page and "A revised summary" in page
+    assert "The first summary" not in page
+    # Each language keeps its own copy.
+    assert "A revised summary" in client.get(f"/fr/workspace/plans/{plan.pk}/").content.decode()
