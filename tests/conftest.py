@@ -241,3 +241,12 @@ def two_hosts(object_store, s3_storage, tmp_path, transactional_db, settings):
         for name in ["web-a", "web-b", "worker"]:
             media = tmp_path / name / "media"
             assert not media.exists() or not any(media.rglob("*")), name
+
+
+@pytest.fixture
+def url_world(demo, settings, tmp_path):
+    """The every-URL world (tests/url_world.py) on the demo data, its files in a fresh folder."""
+    from .url_world import build_world
+
+    settings.MEDIA_ROOT = tmp_path
+    return build_world(settings)
