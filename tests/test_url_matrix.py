@@ -463,6 +463,10 @@ EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "imports:confirm": (405, 405, 405, 405, 405),
 }
 
+# Every redirect of an anonymous visitor's GET goes to a sign-in page, except these: an invited
+# expert's pages, for which there is no account to sign in with.
+ANONYMOUS_REDIRECTED_ELSEWHERE = {"experts:review", "experts:plan"}
+
 # The GET-only addresses answer a POST with 405 (checked as staff, who passes every other check).
 POST_ONLY = [name for name, statuses in EXPECTED.items() if statuses[STAFF] == 405]
 
@@ -713,12 +717,17 @@ def test_every_url_of_the_project_is_in_the_matrix():
 
 
 def test_every_url_answers_each_kind_of_person_as_expected(url_world):
-    got = {}
+    got, elsewhere = {}, set()
     for name in ARGS:
         path = _path(name, url_world)
-        got[name] = tuple(_client(email, url_world).get(path).status_code for email in PEOPLE)
+        responses = [_client(email, url_world).get(path) for email in PEOPLE]
+        got[name] = tuple(response.status_code for response in responses)
+        anonymous = responses[ANONYMOUS]
+        if anonymous.status_code == 302 and "/login/" not in anonymous["Location"]:
+            elsewhere.add(name)
     wrong = {name: (got[name], EXPECTED[name]) for name in ARGS if got[name] != EXPECTED[name]}
     assert wrong == {}
+    assert elsewhere == ANONYMOUS_REDIRECTED_ELSEWHERE
 
 
 def test_an_invited_expert_is_answered_as_an_anonymous_visitor_but_on_their_review(url_world):
