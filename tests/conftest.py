@@ -113,6 +113,22 @@ def turin_officer(turin):
     return MembershipFactory(city=turin, user=UserFactory(email="officer@turin.example.org")).user
 
 
+@pytest.fixture
+def peer(turin):
+    """An officer of Turin, asked as a peer to review a plan of Braga."""
+    return MembershipFactory(city=turin, user=UserFactory(email="peer@turin.example.org")).user
+
+
+@pytest.fixture
+def staff_client(staff):
+    """A browser signed in as staff."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(staff)
+    return client
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, and a note of its rows as the migrations left them (demo_snapshot)."""

@@ -46,11 +46,6 @@ def indicator(plan):
 
 
 @pytest.fixture
-def peer(turin):
-    return MembershipFactory(city=turin, user=UserFactory(email="peer@turin.example.org")).user
-
-
-@pytest.fixture
 def open_review(plan, peer):
     review = Review.objects.create(plan=plan, questions="How to scale up?")
     review.peers.add(peer)
