@@ -295,6 +295,7 @@ NOT_FUZZED = {
     # Signing out takes no input; posting it ends the session the other forms run in.
     "account_logout",
     "experts:sign_out",
+    "admin:logout",  # Django's admin, reached from the matrix's admin:index row
 }
 
 
