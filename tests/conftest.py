@@ -113,6 +113,22 @@ def turin_officer(turin):
     return MembershipFactory(city=turin, user=UserFactory(email="officer@turin.example.org")).user
 
 
+@pytest.fixture
+def peer(turin):
+    """An officer of Turin, asked as a peer to review a plan of Braga."""
+    return MembershipFactory(city=turin, user=UserFactory(email="peer@turin.example.org")).user
+
+
+@pytest.fixture
+def staff_client(staff):
+    """A browser signed in as staff."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(staff)
+    return client
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, and a note of its rows as the migrations left them (demo_snapshot)."""
@@ -241,3 +257,12 @@ def two_hosts(object_store, s3_storage, tmp_path, transactional_db, settings):
         for name in ["web-a", "web-b", "worker"]:
             media = tmp_path / name / "media"
             assert not media.exists() or not any(media.rglob("*")), name
+
+
+@pytest.fixture
+def url_world(demo, settings, tmp_path):
+    """The every-URL world (tests/url_world.py) on the demo data, its files in a fresh folder."""
+    from .url_world import build_world
+
+    settings.MEDIA_ROOT = tmp_path
+    return build_world(settings)

@@ -50,13 +50,6 @@ def review(plan, turin_officer):
     return review
 
 
-@pytest.fixture
-def staff_client(staff):
-    client = Client()
-    client.force_login(staff)
-    return client
-
-
 def _invite(staff_client, review, capture, email: str = EXPERT):
     with capture(execute=True):
         response = staff_client.post(

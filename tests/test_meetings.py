@@ -172,10 +172,19 @@ MATRIX = [
     ("post", "meetings_workspace:decision_delete", ["slug", "pk=decision"], _staff_only(302)),
 ]
 
+
+def _only_here(args: list[str], person: str) -> bool:
+    """The published meeting's rows for staff, Braga's officers, Turin's officer and anonymous
+    visitors are in the one matrix (tests/test_url_matrix.py); a draft meeting and a person
+    of no city are only here."""
+    return person == "outsider" or any("draft" in arg for arg in args)
+
+
 CASES = [
     pytest.param(method, name, args, person, expected[person], id=f"{method}-{name}-{person}")
     for method, name, args, expected in MATRIX
     for person in EVERYONE
+    if _only_here(args, person)
 ]
 
 

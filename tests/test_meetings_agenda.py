@@ -31,12 +31,6 @@ def meeting(braga):
     return MeetingFactory(slug="m", host_city=braga)
 
 
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 def _item(meeting, day: int = 1, start: str = "10:00", **data) -> dict:
     return {
         "kind": "plenary",

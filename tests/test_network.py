@@ -166,13 +166,6 @@ def network(braga, turin):
     return {"braga": braga_plan, "turin": turin_plan, "ghent": ghent_plan, "private": private_plan}
 
 
-@pytest.fixture
-def staff_client():
-    staff = Client()
-    staff.force_login(StaffFactory())
-    return staff
-
-
 def test_public_figures_match_the_ones_counted_by_hand(client, network):
     response = client.get("/en/network/")
     assert response.status_code == 200

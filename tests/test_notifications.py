@@ -38,11 +38,6 @@ def plan(braga):
                        start_date=date(2026, 1, 1))  # fmt: skip
 
 
-@pytest.fixture
-def peer(turin):
-    return MembershipFactory(city=turin, user=UserFactory(email="peer@turin.example.org")).user
-
-
 def _open_review(plan, peer, capture) -> Review:
     with capture(execute=True):
         return review_open(plan=plan, questions="How to scale up?", peers=[peer], by=StaffFactory())

@@ -128,17 +128,6 @@ def test_proposal_form_explains_errors_and_keeps_input(client, braga, braga_offi
     assert "Health mediators in the neighbourhoods" in html
 
 
-@pytest.mark.parametrize("person", ["anonymous", "turin_officer", "braga_officer"])
-def test_review_and_guideline_tools_are_for_staff_only(client, person, request, braga):
-    practice = PracticeFactory(city=braga, status="submitted")
-    user = None if person == "anonymous" else request.getfixturevalue(person)
-    if user:
-        client.force_login(user)
-    for path in [f"/en/workspace/practices/{practice.pk}/review/", "/en/workspace/guidelines/"]:
-        response = client.get(path)
-        assert response.status_code == (302 if user is None else 403), path
-
-
 def test_filters_combine_count_and_live_in_the_url(client):
     ghent = CityFactory(name="Ghent", slug="ghent", country="BE")
     lyon = CityFactory(name="Lyon", slug="lyon", country="FR")

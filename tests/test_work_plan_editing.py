@@ -79,13 +79,6 @@ def activities(plan, braga):
     return {"planned": planned, "overdue": overdue, "cancelled": cancelled, "done": done}
 
 
-@pytest.fixture
-def staff_client(staff):
-    client = Client()
-    client.force_login(staff)
-    return client
-
-
 def _post_form(client: Client, url: str, **values):
     """Submit the form at ``url`` as shown, with some fields changed."""
     return client.post(url, changed(form_as_shown(client, url), **values))

@@ -1,5 +1,6 @@
 """One set of objects for the every-URL access matrix: Braga owns private things, Turin is the
-other city, staff see everything, anonymous visitors see only what is public."""
+other city, staff see everything, anonymous visitors see only what is public. Braga has two
+officers signed in by the matrix: its lead (the demo's braga@) and an ordinary officer."""
 
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ from .meetings_factories import (
     RegistrationFactory,
 )
 
+BRAGA_OFFICER = "officer@braga.example.org"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -71,7 +73,8 @@ class World:
 
 
 def build_world(settings) -> World:
-    """Needs the demo data (demo accounts: staff@, braga@ (lead of Braga), turin@)."""
+    """Needs the demo data (demo accounts: staff@, braga@ (lead of Braga), turin@); adds
+    Braga's ordinary officer (BRAGA_OFFICER)."""
     braga = City.objects.get(slug="braga")
     staff = get_user_model().objects.get(email="staff@example.org")
     plan = PlanFactory(city=braga, title="Private Braga plan", is_public=False)
@@ -120,6 +123,8 @@ def build_world(settings) -> World:
     )
     invitation = Invitation.objects.create(city=braga, email="new@example.org", invited_by=staff)
     officer = MembershipFactory(city=braga, user=UserFactory(email="colleague@braga.example.org"))
+    # The matrix's ordinary (non-lead) officer of Braga, a person of its own.
+    MembershipFactory(city=braga, user=UserFactory(email=BRAGA_OFFICER))
     braga_lead = get_user_model().objects.get(email="braga@example.org")
     notification = Notification.objects.create(
         recipient=braga_lead, kind="review_opened", url=f"/en/workspace/reviews/{review.pk}/",
