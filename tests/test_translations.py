@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -287,3 +288,16 @@ def test_a_translation_missing_a_field_the_original_filled_since_is_not_shown(
     html = client.get("/fr/practices/school-mediation/").content.decode()
     assert '<h1 lang="en">School mediation in Braga</h1>' in html  # the original, whole
     assert "Médiation scolaire à Braga" not in html
+
+
+def test_workspace_pages_mark_the_originals_language(client, demo):
+    from django.contrib.auth import get_user_model
+
+    from actionplans.models import ActionPlan
+
+    client.force_login(get_user_model().objects.get(email="braga@example.org"))
+    plan = ActionPlan.objects.filter(city__slug="braga").first()
+    html = client.get("/fr/workspace/").content.decode()
+    assert f'<span lang="en">{escape(plan.title)}</span>' in html
+    html = client.get("/en/workspace/").content.decode()
+    assert f"<span>{escape(plan.title)}</span>" in html  # same language: nothing to say
