@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.access import found_or_404
+from core.views import form_status
 
 from .access import staff_required
 from .forms import AddressDataForm, EraseOwnAccountForm
@@ -186,5 +187,5 @@ def address_data(request: HttpRequest) -> HttpResponse:
             "holds_anything": found is not None and holds_anything(found),
             "has_account": found is not None and address_has_account(found["email"]),
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )

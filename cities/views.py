@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from core.access import found_or_404
-from core.views import form_page
+from core.views import form_page, form_status
 from fragments.pages import public_page
 
 from . import access
@@ -73,7 +73,7 @@ def invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
                 _("Invitation sent to %(email)s.") % {"email": invitation.email},
             )
             return redirect("workspace:home")
-    status = 400 if form.errors else 200
+    status = form_status(form)
     return render(
         request, "cities/invitation_form.html", {"form": form, "city": city}, status=status
     )
@@ -135,7 +135,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
                 _("Welcome! You are now an officer of %(city)s.") % {"city": invitation.city},
             )
             return redirect("workspace:home")
-    status = 400 if form.errors else 200
+    status = form_status(form)
     return render(
         request,
         "cities/invitation_accept.html",

@@ -16,7 +16,7 @@ from actionplans import access
 from core.access import found_or_404
 from core.editing import BadEditToken, EditConflict
 from core.middleware import accepts_uploads
-from core.views import save_edited
+from core.views import form_status, save_edited
 
 from .forms import ConfirmForm, UploadForm
 from .kinds import KINDS, PLAN_KINDS
@@ -79,7 +79,7 @@ def _upload(request, *, kind, plan, indicator, template_urls):
         return redirect("imports:preview", uid=prepared.uid)
     return _upload_page(
         request, kind=kind, plan=plan, indicator=indicator, form=form,
-        template_urls=template_urls, status=400 if form.errors else 200,
+        template_urls=template_urls, status=form_status(form),
     )  # fmt: skip
 
 

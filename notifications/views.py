@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.access import found_or_404
+from core.views import form_status
 
 from . import services
 from .forms import PreferencesForm
@@ -72,7 +73,7 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
         request,
         "notifications/settings.html",
         {"form": form},
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )
 
 

@@ -50,10 +50,6 @@ from .services import (
 )
 
 
-def _render_form(request, template: str, context: dict, form) -> HttpResponse:
-    return render(request, template, context, status=400 if form.is_bound and form.errors else 200)
-
-
 @login_required
 def practice_workspace_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -146,7 +142,9 @@ def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             return redirect("practices_workspace:list")
     context = {"form": form, "practice": practice, "events": practice.events.select_related("by")}
-    return _render_form(request, "practices/workspace/practice_review.html", context, form)
+    return render(
+        request, "practices/workspace/practice_review.html", context, status=form_status(form)
+    )
 
 
 @accepts_uploads()
@@ -170,7 +168,9 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The file is attached."))
             return redirect("practices_workspace:edit", pk=practice.pk)
     context = {"attachment_form": form, "practice": practice}
-    return _render_form(request, "practices/workspace/attachment_form.html", context, form)
+    return render(
+        request, "practices/workspace/attachment_form.html", context, status=form_status(form)
+    )
 
 
 @login_required
@@ -200,7 +200,9 @@ def transfer_new(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The transfer is recorded."))
         return redirect(practice.get_absolute_url())
     context = {"form": form, "practice": practice}
-    return _render_form(request, "practices/workspace/transfer_form.html", context, form)
+    return render(
+        request, "practices/workspace/transfer_form.html", context, status=form_status(form)
+    )
 
 
 @staff_required
