@@ -301,3 +301,10 @@ def test_workspace_pages_mark_the_originals_language(client, demo):
     assert f'<span lang="en">{escape(plan.title)}</span>' in html
     html = client.get("/en/workspace/").content.decode()
     assert f"<span>{escape(plan.title)}</span>" in html  # same language: nothing to say
+
+
+def test_a_translation_cannot_carry_a_script(client, practice, braga_officer):
+    texts = {**FRENCH, "description": '<p>Texte.</p><script>alert("x")</script>'}
+    services.translation_save(record=practice, language="fr", texts=texts, by=braga_officer)
+    html = client.get("/fr/practices/school-mediation/").content.decode()
+    assert "<p>Texte.</p>" in html and 'alert("x")' not in html

@@ -14,6 +14,9 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -38,6 +41,13 @@ def _record_for_translating(user, key: str, pk: int):
     if record is None or not spec.may_translate(user, record):
         raise Http404(_(NOTHING_HERE))
     return spec, record
+
+
+def _marked(record) -> str:
+    """The record's name for a heading, with its language when it is not the page's."""
+    if record.original_language == get_language():
+        return conditional_escape(str(record))
+    return format_html('<span lang="{}">{}</span>', record.original_language, str(record))
 
 
 def _versions_url(spec, record) -> str:
@@ -74,6 +84,8 @@ def versions(request: HttpRequest, key: str, pk: int) -> HttpResponse:
             "record": record,
             "model_name": spec.model._meta.verbose_name,
             "original_name": language_in_sentence(record.original_language),
+            "original_label": language_name(record.original_language),
+            "record_marked": _marked(record),
             "translations": translations,
             "form": form,
             "crumbs": _crumbs(spec, record)[:1],
@@ -104,7 +116,14 @@ class _Part:
             **extra,
         }
         self.form = TranslationForm(data, **self.kwargs)
-        self.heading = f"{record._meta.verbose_name.capitalize()}: {record}"
+        # "Guideline: Moving Roma…", the name marked with its language; every part escaped.
+        self.heading = mark_safe(  # noqa: S308
+            conditional_escape(_("%(kind)s: %(name)s"))
+            % {
+                "kind": conditional_escape(record._meta.verbose_name.capitalize()),
+                "name": _marked(record),
+            }
+        )
         self.outdated = self.translation is not None and self.translation.source != (
             source_fingerprint(self.spec.texts_of(record))
         )
@@ -165,6 +184,11 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
         "translations/edit.html",
         {
             "title": _("“%(record)s” in %(language)s") % {"record": record, "language": name},
+            # The same words, the record's name marked with its language; every part escaped.
+            "heading": mark_safe(  # noqa: S308
+                conditional_escape(_("“%(record)s” in %(language)s"))
+                % {"record": _marked(record), "language": conditional_escape(name)}
+            ),
             "crumbs": _crumbs(spec, record),
             "back": back,
             "record": record,
