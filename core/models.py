@@ -48,3 +48,12 @@ class WrittenIn(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        kwargs = {} if fetch_mode is None else {"fetch_mode": fetch_mode}
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # The language as saved, so a save that leaves it alone checks nothing more
+        # (translations.signals).
+        instance._saved_language = instance.__dict__.get("original_language")
+        return instance

@@ -308,3 +308,61 @@ def test_a_translation_cannot_carry_a_script(client, practice, braga_officer):
     services.translation_save(record=practice, language="fr", texts=texts, by=braga_officer)
     html = client.get("/fr/practices/school-mediation/").content.decode()
     assert "<p>Texte.</p>" in html and 'alert("x")' not in html
+
+
+def test_two_first_translations_at_the_same_moment_do_not_fail(
+    practice, braga_officer, monkeypatch
+):
+    """PostgreSQL locks no row that does not exist yet: the second first translation meets the
+    unique constraint, and is refused in words, not with an error page."""
+    services.translation_save(record=practice, language="fr", texts=FRENCH, by=braga_officer)
+    # As if the other person's row were not there yet when this save looked for it.
+    monkeypatch.setattr(type(Translation.objects), "select_for_update", lambda self: self.none())
+    with pytest.raises(ValidationError, match="while you were writing yours"):
+        services.translation_save(
+            record=practice, language="fr", texts={**FRENCH, "title": "Autre"}, by=braga_officer
+        )
+    monkeypatch.undo()
+    assert services.translation_for(practice, "fr").texts["title"] == FRENCH["title"]
+
+
+def test_an_ordinary_save_of_a_record_asks_nothing_of_the_translations(practice, braga_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.translation_save(record=practice, language="fr", texts=FRENCH, by=braga_officer)
+    saved = Practice.objects.get(pk=practice.pk)
+    saved.summary = "A changed summary."
+    with CaptureQueriesContext(connection) as queries:
+        saved.save()
+    assert not [q for q in queries if "translations_translation" in q["sql"]]
+    saved.original_language = "fr"  # a change of language is still checked
+    with pytest.raises(ValidationError):
+        saved.save()
+
+
+def test_the_guideline_editor_reads_its_parts_translations_in_fixed_queries(client, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def guideline_with(sections: int) -> int:
+        return guideline_save(
+            guideline=None,
+            data={"title": f"Guide {sections}", "topic": "T", "introduction": ""},
+            sections=[
+                {"title": f"S{n}", "body": "", "recommendations": ["R1", "R2"]}
+                for n in range(sections)
+            ],
+            authors=[],
+            by=staff,
+        ).pk
+
+    client.force_login(staff)
+    counts = []
+    for sections in (1, 6):
+        url = f"/en/workspace/translations/practices.guideline/{guideline_with(sections)}/fr/"
+        client.get(url)  # caches filled once
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,24 @@ def translation_for(record, language: str) -> Translation | None:
         object_id=record.pk,
         language=language,
     ).first()
+
+
+def translations_into(records: list, language: str) -> dict[tuple[str, int], Translation]:
+    """The translations of these records into ``language``, by (model label, pk): one query
+    per kind of record (a guideline's page has dozens of parts)."""
+    by_model: dict[type, list[int]] = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record.pk)
+    found = {}
+    for model, ids in by_model.items():
+        rows = Translation.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=ids,
+            language=language,
+        )
+        for row in rows:
+            found[(model._meta.label_lower, row.object_id)] = row
+    return found
 
 
 def translations_of(record) -> list[Translation]:
@@ -63,13 +81,7 @@ def translation_save(*, record, language: str, texts: dict[str, str], by, transl
         .first()
     )
     if current is not None and translation is None:
-        raise ValidationError(
-            _(
-                "Someone saved a translation into %(language)s while you were writing yours. "
-                "Nothing was saved: open the translation again to see theirs."
-            )
-            % {"language": language_in_sentence(language)}
-        )
+        raise _saved_meanwhile(language)
     now = timezone.now()
     if current is None:
         current = Translation(
@@ -86,8 +98,27 @@ def translation_save(*, record, language: str, texts: dict[str, str], by, transl
     current.checked_by = None
     current.checked_at = None
     current._history_user = by
-    current.save()
+    if current.pk is not None:
+        current.save()
+        return current
+    try:
+        # Two first translations into one language at the same moment: PostgreSQL locks no
+        # row that does not exist yet, so the second meets the unique constraint instead.
+        with transaction.atomic():
+            current.save()
+    except IntegrityError:
+        raise _saved_meanwhile(language) from None
     return current
+
+
+def _saved_meanwhile(language: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "Someone saved a translation into %(language)s while you were writing yours. "
+            "Nothing was saved: open the translation again to see theirs."
+        )
+        % {"language": language_in_sentence(language)}
+    )
 
 
 @transaction.atomic

@@ -26,6 +26,8 @@ def _refuse_localized(sender, instance, raw=False, **kwargs) -> None:
         raise LocalizedCopy(f"{instance!r} holds translated texts for reading; reload it to save")
     if raw or instance.pk is None:
         return
+    if getattr(instance, "_saved_language", None) == instance.original_language:
+        return  # the language did not change: nothing to check (no query on ordinary saves)
     # The original said to be in a language it already has a translation into: which text is
     # the original would be unclear.
     clash = Translation.objects.filter(
@@ -43,6 +45,7 @@ def _refuse_localized(sender, instance, raw=False, **kwargs) -> None:
                 % {"language": language_in_sentence(instance.original_language)}
             }
         )
+    instance._saved_language = instance.original_language
 
 
 def _forget_translations(sender, instance, **kwargs) -> None:

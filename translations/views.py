@@ -98,10 +98,10 @@ def versions(request: HttpRequest, key: str, pk: int) -> HttpResponse:
 class _Part:
     """One record on the editor's page, with its form."""
 
-    def __init__(self, index: int, record, language: str, data=None, **extra) -> None:
+    def __init__(self, index: int, record, language: str, translation, data=None) -> None:
         self.spec = spec_for(record)
         self.record = record
-        self.translation = services.translation_for(record, language)
+        self.translation = translation
         prefix = f"part{index}"
         if data is not None and not data.get(f"{prefix}-edit_token"):
             # Opened before anyone translated it: a translation saved since is not overwritten
@@ -113,7 +113,6 @@ class _Part:
             "translation": self.translation,
             "language": language,
             "prefix": prefix,
-            **extra,
         }
         self.form = TranslationForm(data, **self.kwargs)
         # "Guideline: Moving Roma…", the name marked with its language; every part escaped.
@@ -144,7 +143,11 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
     name = language_in_sentence(language)
     records = [r for r in spec.with_parts(record) if r.original_language != language]
     data = request.POST if request.method == "POST" else None
-    parts = [_Part(i, r, language, data) for i, r in enumerate(records)]
+    saved = services.translations_into(records, language)
+    parts = [
+        _Part(i, r, language, saved.get((r._meta.label_lower, r.pk)), data)
+        for i, r in enumerate(records)
+    ]
     conflict = None
     if data is not None and all(part.form.is_valid() for part in parts):
         try:
@@ -209,11 +212,7 @@ def edit(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse
 @login_required
 def check(request: HttpRequest, key: str, pk: int, language: str) -> HttpResponse:
     spec, record = _record_for_translating(request.user, key, pk)
-    translations = [
-        t
-        for t in (services.translation_for(r, language) for r in spec.with_parts(record))
-        if t is not None
-    ]
+    translations = list(services.translations_into(spec.with_parts(record), language).values())
     if not translations:
         raise Http404(_("There is no translation into this language."))
     try:
