@@ -366,3 +366,16 @@ def test_the_guideline_editor_reads_its_parts_translations_in_fixed_queries(clie
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_notice_does_not_say_only_when_other_versions_exist(client, practice, braga_officer):
+    practice.original_language = "pt"
+    practice.save()
+    html = client.get("/de/practices/school-mediation/").content.decode()
+    assert "Nur auf Portugiesisch verfügbar." in html  # no other version
+    services.translation_save(record=practice, language="en", texts=FRENCH, by=braga_officer)
+    html = client.get("/fr/practices/school-mediation/").content.decode()
+    assert (
+        "Pas disponible en français\u00a0: affiché dans la version originale, en portugais." in html
+    )
+    assert "uniquement" not in html and 'hreflang="en">anglais</a>' in html
