@@ -105,7 +105,11 @@ class Library:
 
         chosen = []
         if self.query:
-            chosen.append(ChosenFilter(_("Search"), f"“{self.query}”", without("q", self.query)))
+            chosen.append(
+                ChosenFilter(
+                    _("Search"), _("“%(query)s”") % {"query": self.query}, without("q", self.query)
+                )
+            )
         for facet in self.facets:
             for option in facet.options:
                 if option.selected:
