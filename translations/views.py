@@ -16,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +28,7 @@ from . import services
 from .forms import NewTranslationForm, TranslationForm
 from .reading import source_fingerprint
 from .registry import spec_by_key, spec_for
+from .templatetags.translated import text_lang
 
 NOTHING_HERE = "There is nothing to translate at this address."
 
@@ -44,10 +44,9 @@ def _record_for_translating(user, key: str, pk: int):
 
 
 def _marked(record) -> str:
-    """The record's name for a heading, with its language when it is not the page's."""
-    if record.original_language == get_language():
-        return conditional_escape(str(record))
-    return format_html('<span lang="{}">{}</span>', record.original_language, str(record))
+    """The record's name for a heading, with its language when it is not the page's (the
+    same rule as the templates' ``{% text_lang %}``)."""
+    return format_html("<span{}>{}</span>", text_lang(record), str(record))
 
 
 def _versions_url(spec, record) -> str:
