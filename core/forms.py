@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .editing import BadEditToken, edit_token, read_edit_token
+from .fields import read_choices_at_once
 
 STALE_FORM = _(
     "This form is out of date or incomplete, so nothing was saved. Open the page again and make "
@@ -32,6 +33,7 @@ class EditTokenMixin:
         self.companion_values: dict = {}
         self._shown: dict | None = None
         self.fields["edit_token"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        read_choices_at_once(self)
 
     def shown_values(self) -> dict:
         """values_from() of the object as the form opened it: read once, when first needed (after

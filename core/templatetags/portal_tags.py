@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import formats, timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -55,6 +55,40 @@ def money(value, currency: str = "EUR") -> str:
     return f"{number} {currency}"
 
 
+class RememberedNode(template.Node):
+    """A part rendered once per process for each value of its keys (and the language)."""
+
+    # Bounded: the keys are a page's name, the menu's years and such, a few hundred at most.
+    LIMIT = 2000
+
+    def __init__(self, nodelist, keys: list) -> None:
+        self.nodelist, self.keys, self.rendered = nodelist, keys, {}
+
+    def render(self, context) -> str:
+        key = (get_language(), *(value.resolve(context) for value in self.keys))
+        part = self.rendered.get(key)
+        if part is None:
+            part = self.nodelist.render(context)
+            if len(self.rendered) >= self.LIMIT:
+                self.rendered.clear()
+            self.rendered[key] = part
+        return part
+
+
+@register.tag
+def remembered(parser, token):
+    """``{% remembered key … %}…{% endremembered %}``: a part of the layout that depends only on
+    these keys and the language (the menu with the current page marked, the footer), rendered
+    once per process for each of their values instead of on every request. What is inside must
+    read nothing but the keys: no user, no token, no content that changes."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% remembered %} needs at least one key.")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
 class CaptureNode(template.Node):
     def __init__(self, nodelist, name: str) -> None:
         self.nodelist, self.name = nodelist, name
@@ -85,14 +119,23 @@ class LanguageLink:
 
 
 def _in_language(request, code: str) -> str:
-    """This page's address in another language: its path translated (`translate_url`), the
-    query string kept. A path that resolves to no page (an error page) keeps its own path under
-    the other language's prefix."""
+    """This page's address in another language: its path translated (the route the request
+    already resolved, reversed in that language; `translate_url` for others), the query string
+    kept. A path that resolves to no page (an error page) keeps its own path under the other
+    language's prefix."""
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     if code == current:
         return request.get_full_path()
-    address = request.path_info + (f"?{query}" if query else "")
+    suffix = f"?{query}" if query else ""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name and request.path_info.startswith(f"/{current}/"):
+        try:
+            with override(code):
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs) + suffix
+        except NoReverseMatch:
+            pass
+    address = request.path_info + suffix
     translated = translate_url(address, code)
     if translated != address:
         return translated
