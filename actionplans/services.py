@@ -23,6 +23,7 @@ from accounts.models import User
 from cities.access import is_officer_of
 from cities.models import City
 from core.languages import language_in_sentence
+from core.models import stored_language
 from translations.models import Translation
 from translations.services import translation_for
 
@@ -88,8 +89,11 @@ def _save_edited(model, *, instance, data: dict, create: dict, by: User | None, 
 def plan_save(
     *, plan: ActionPlan | None, city: City | None = None, data: dict, by: User
 ) -> ActionPlan:
+    # The language the stored row says (the form has already written the new values on
+    # ``plan``): remembered when the plan was read, so an ordinary save asks nothing more.
+    before = stored_language(plan) if plan is not None else None
     language = data.get("original_language")
-    if plan is not None and language and translation_for(plan, language) is not None:
+    if before and language and language != before and translation_for(plan, language):
         # The original and a translation in one language: readers would never see the latter.
         raise ValidationError(
             {
@@ -100,12 +104,6 @@ def plan_save(
                 % {"language": language_in_sentence(language)}
             }
         )
-    # A form has already written the new values on ``plan``: the stored row has the old.
-    before = (
-        ActionPlan.objects.filter(pk=plan.pk).values_list("original_language", flat=True).first()
-        if plan is not None
-        else None
-    )
     saved = _save_edited(ActionPlan, instance=plan, data=data, create={"city": city}, by=by)
     if before and before != saved.original_language:
         _actions_language_follow(saved, old=before)

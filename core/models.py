@@ -57,3 +57,17 @@ class WrittenIn(models.Model):
         # (translations.signals).
         instance._saved_language = instance.__dict__.get("original_language")
         return instance
+
+
+def stored_language(record: WrittenIn) -> str | None:
+    """The language ``record``'s stored row says, whatever a form wrote on it since it was read:
+    remembered when it was read (no query), read again for a record made otherwise."""
+    remembered = getattr(record, "_saved_language", None)
+    if remembered or record.pk is None:
+        return remembered
+    return (
+        type(record)
+        ._default_manager.filter(pk=record.pk)
+        .values_list("original_language", flat=True)
+        .first()
+    )

@@ -15,7 +15,7 @@ from translations.models import Translation
 from translations.signals import LocalizedCopy
 
 from .editing import changed, form_as_shown
-from .factories import CityFactory, PracticeFactory
+from .factories import CityFactory, PlanFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -278,6 +278,33 @@ def test_the_original_cannot_take_the_language_of_one_of_its_translations(
     assert "There is a translation into French already" in response.content.decode()
     practice.refresh_from_db()
     assert practice.original_language == "en"
+
+
+def test_a_plan_keeps_its_language_while_it_has_a_translation_into_the_new_one(
+    client, braga, braga_officer, staff
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plan = PlanFactory(city=braga)
+    services.translation_save(
+        record=plan, language="fr", texts={"title": "Plan d'action"}, by=staff
+    )
+    client.force_login(braga_officer)
+    url = f"/en/workspace/plans/{plan.pk}/edit/"
+    response = client.post(url, changed(form_as_shown(client, url), original_language=["fr"]))
+    assert response.status_code == 400
+    assert "There is a translation into French" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.original_language == "en"
+
+    # An ordinary save asks nothing of the translations.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, changed(form_as_shown(client, url), title=["Renamed"]))
+    assert response.status_code == 302
+    assert not [q for q in queries.captured_queries if "translations_translation" in q["sql"]]
+    plan.refresh_from_db()
+    assert (plan.title, plan.original_language) == ("Renamed", "en")
 
 
 def test_a_translation_missing_a_field_the_original_filled_since_is_not_shown(
