@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
@@ -10,6 +12,27 @@ from .versions import read_versions
 # `request_lookup`): the menu's years (portal.context_processors.navigation).
 LAYOUT_KEYS = ["fragments:navigation-years"]
 
+# What a signed-in person's layout shows of their own (the header's count of unread
+# notifications): functions of the person's id giving a cache key, read in the same round
+# trip. An app adds its own in its AppConfig.ready(); fragments imports none of them.
+PERSONAL_LAYOUT_KEYS: list[Callable[[int], str]] = []
+
+
+def _signed_in(request: HttpRequest) -> int | None:
+    user = getattr(request, "user", None)
+    return user.pk if user is not None and user.is_authenticated else None
+
+
+def _lookup(request: HttpRequest, keys: Sequence[str] = ()) -> tuple[dict, dict]:
+    """One round trip: the versions (a signed-in person's pages also keep people's names, so
+    theirs include the private apps'), the layout's values and ``keys``."""
+    person = _signed_in(request)
+    if person is None:
+        return read_versions([*LAYOUT_KEYS, *keys])
+    personal = [key(person) for key in PERSONAL_LAYOUT_KEYS]
+    apps = settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS
+    return read_versions([*LAYOUT_KEYS, *personal, *keys], apps=apps)
+
 
 def request_lookup(request: HttpRequest | None) -> tuple[dict[str, str], dict[str, object]]:
     """The versions of every public app and the layout's values, read once per request (the
@@ -18,7 +41,7 @@ def request_lookup(request: HttpRequest | None) -> tuple[dict[str, str], dict[st
         return read_versions(LAYOUT_KEYS)
     found = getattr(request, "content_lookup", None)
     if found is None:
-        found = request.content_lookup = read_versions(LAYOUT_KEYS)
+        found = request.content_lookup = _lookup(request)
     return found
 
 
@@ -35,7 +58,7 @@ class ContentVersions:
         # One cache lookup for the whole page, however many fragments it has.
         if self._versions is None:
             versions = request_lookup(self._request)[0]
-            self._versions = {app: versions[app] for app in sorted(versions)}
+            self._versions = {app: versions[app] for app in sorted(settings.PUBLIC_CONTENT_APPS)}
         return self._versions
 
     def __str__(self) -> str:
@@ -60,7 +83,7 @@ def read_with_versions(request: HttpRequest, keys: list[str]) -> None:
     """Read these cache keys in the same round trip as the versions and the layout's values
     (`{% kept key %}` parts a view is about to show), once for the request."""
     if getattr(request, "content_lookup", None) is None:
-        request.content_lookup = read_versions([*LAYOUT_KEYS, *keys])
+        request.content_lookup = _lookup(request, keys)
 
 
 def kept_key(name: str, *parts: object) -> str:

@@ -26,6 +26,7 @@ from translations.reading import localize
 
 from .kinds import KINDS, Delivery
 from .models import DigestSent, Notification, Preference
+from .unread import unread_changed
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ def notify(
         ],
         ignore_conflicts=True,  # the same occasion again: already recorded
     )
+    unread_changed(p.pk for p in people)
     if email:
         _deliver_after_commit()
     return len(people)
@@ -132,6 +134,7 @@ def notify_many(rows: list[tuple]) -> int:
             )  # fmt: skip
         )
     Notification.objects.bulk_create(objects, ignore_conflicts=True, batch_size=500)
+    unread_changed(people)
     _deliver_after_commit()
     return len(objects)
 
@@ -196,17 +199,15 @@ def visible_page(notifications: list[Notification]) -> list[Notification]:
         (kept if still_relevant(notification) else gone).append(notification.pk)
     if gone:
         Notification.objects.filter(pk__in=gone).delete()
+        unread_changed({n.recipient_id for n in notifications})
     return [n for n in notifications if n.pk in set(kept)]
-
-
-def unread_count(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 def mark_read(*, user, notification: Notification | None = None) -> int:
     rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification is not None:
         rows = rows.filter(pk=notification.pk)
+    unread_changed([user.pk])
     return rows.update(read_at=timezone.now())
 
 

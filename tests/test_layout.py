@@ -85,3 +85,44 @@ def test_edit_forms_read_their_choices_in_one_plain_query(client, demo):
     html = response.content.decode()
     for name in object_fields:
         assert f'name="{name}"' in html
+
+
+UNREAD = re.compile(
+    r'class="notifications-link"[^>]*>[^<]*(?:<span class="task-count">(\d+)</span>)?'
+)
+
+
+def _unread(html: str) -> int:
+    found = UNREAD.search(html)
+    assert found, "the header has no notifications link"
+    return int(found[1] or 0)
+
+
+@pytest.mark.django_db
+def test_the_headers_unread_count_is_kept_and_follows_every_change(client, demo):
+    from notifications.services import mark_read, notify
+    from practices.models import Practice
+
+    person = get_user_model().objects.get(email="braga@example.org")
+    client.force_login(person)
+    before = _unread(client.get("/en/workspace/").content.decode())
+
+    # Kept: the next page does not count the inbox again.
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/en/practices/").content.decode()
+    assert _unread(html) == before
+    assert not [q for q in queries.captured_queries if "notifications_notification" in q["sql"]]
+
+    practice = Practice.objects.filter(city__slug="braga", status="published").first()
+    notify(
+        recipients=[person],
+        kind="practice_published",
+        subject=practice,
+        url=practice.get_absolute_url(),
+        context={"practice": practice.title, "city": practice.city.name},
+        occasion="layout-test",
+        email=False,
+    )
+    assert _unread(client.get("/en/workspace/").content.decode()) == before + 1
+    mark_read(user=person)
+    assert _unread(client.get("/en/workspace/").content.decode()) == 0

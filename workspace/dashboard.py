@@ -15,7 +15,7 @@ from actionplans.selectors import plans_for_user
 from actionplans.selectors import todos_for as plan_todos
 from cities.models import City, CityMembership
 from core.todo import Todo
-from fragments.versions import read_versions
+from fragments.context_processors import read_with_versions, request_lookup
 from meetings.selectors import todos_for as meeting_todos
 from notifications.services import todos_for as notification_todos
 from objectives.selectors import todos_for as year_todos
@@ -77,14 +77,16 @@ def _content_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], 
 DASHBOARD_APPS = sorted(settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS)
 
 
-def _officer_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], list]:
+def _officer_todos(*, request, own_cities: list[City], today) -> tuple[list[Todo], list]:
     """An officer's content to-dos, kept until that content changes, the day ends or one of them
     stops applying (a meeting's registration closes): a dozen queries otherwise, on the page
-    an officer comes back to most."""
+    an officer comes back to most. Read in the page's one round trip with the versions."""
+    user = request.user
     key = "dashboard:{}:{}:{}:{}".format(
         user.pk, get_language(), today.isoformat(), ",".join(str(city.pk) for city in own_cities)
     )
-    versions, found = read_versions([key], apps=DASHBOARD_APPS)
+    read_with_versions(request, [key])
+    versions, found = request_lookup(request)
     version = ".".join(versions[app] for app in DASHBOARD_APPS)
     stored = found.get(key)
     if (
@@ -99,8 +101,10 @@ def _officer_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], 
     return todos, plans
 
 
-def dashboard_for(*, user, memberships: list[CityMembership]) -> Dashboard:
-    """``memberships``: the person's, with their cities (the page shows them too)."""
+def dashboard_for(*, request, memberships: list[CityMembership]) -> Dashboard:
+    """The signed-in person's (``request.user``); ``memberships``: theirs, with their cities
+    (the page shows them too)."""
+    user = request.user
     # Follow-ups, registrations and drafts are a city's work: its officers', not the staff's.
     own_cities = sorted((m.city for m in memberships), key=lambda city: city.name)
     today = timezone.localdate()
@@ -109,7 +113,7 @@ def dashboard_for(*, user, memberships: list[CityMembership]) -> Dashboard:
         # read each time.
         todos, plans = _content_todos(user=user, own_cities=own_cities, today=today)
     else:
-        todos, plans = _officer_todos(user=user, own_cities=own_cities, today=today)
+        todos, plans = _officer_todos(request=request, own_cities=own_cities, today=today)
     # Reports and e-mails that failed are read each time (their changes are made in bulk).
     todos = [*todos, *report_todos(user=user), *notification_todos(user=user)]
     groups = []

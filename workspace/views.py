@@ -14,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """The signed-in home: what needs this person now, then their plans and cities."""
     memberships = list(memberships_for_user(request.user))
     context = {
-        "dashboard": dashboard_for(user=request.user, memberships=memberships),
+        "dashboard": dashboard_for(request=request, memberships=memberships),
         "memberships": memberships,
     }
     if request.user.is_staff:
