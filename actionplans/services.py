@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from cities.access import is_officer_of
 from cities.models import City
+from core.editing import unchanged_relations
 from core.languages import language_in_sentence
 from core.models import stored_language
 from translations.models import Translation
@@ -77,7 +78,7 @@ def _save_edited(model, *, instance, data: dict, create: dict, by: User | None, 
             many_to_many.append((name, value))
         else:
             setattr(instance, name, value)
-    instance.full_clean()
+    instance.full_clean(exclude=unchanged_relations(instance))
     _recorded_by(instance, by=by, reason=reason)
     instance.save()
     for name, value in many_to_many:

@@ -191,6 +191,26 @@ def edit_guard(form) -> models.Model:
     if changed or theirs_only:
         raise EditConflict(current=current, changed=changed, theirs_only=theirs_only, merged=merged)
     # The view's copy may be older than the row in fields the form does not show: the service
-    # writes the person's values onto the row as it is now.
-    instance.refresh_from_db()
+    # writes the person's values onto the row as it is now (read and locked above; what
+    # refresh_from_db() would read again).
+    for field in instance._meta.concrete_fields:
+        setattr(instance, field.attname, getattr(current, field.attname))
+    instance.__dict__[LOCKED_RELATIONS] = {
+        field.name: (field.attname, getattr(current, field.attname))
+        for field in instance._meta.concrete_fields
+        if field.is_relation
+    }
     return current
+
+
+LOCKED_RELATIONS = "_edit_guard_relations"
+
+
+def unchanged_relations(instance: models.Model) -> list[str]:
+    """The related objects ``instance`` still points to as its row did when edit_guard() locked
+    it: they exist (the database's constraints say so), so validating the object need not look
+    them up again. None for an instance edit_guard() did not read."""
+    locked = instance.__dict__.get(LOCKED_RELATIONS, {})
+    return [
+        name for name, (attname, value) in locked.items() if getattr(instance, attname) == value
+    ]
