@@ -112,9 +112,10 @@ MIDDLEWARE = [
     "core.middleware.StorageUnavailableMiddleware",
 ]
 
-# Form fields render through templates/django/forms/field.html: one pattern everywhere (label,
-# "(optional)", hint, errors tied to the field).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Form fields render as templates/django/forms/field.html says: one pattern everywhere (label,
+# "(optional)", hint, errors tied to the field); that template and the plain widgets are
+# written in Python by the portal's renderer (core/form_rendering.py), in the same markup.
+FORM_RENDERER = "core.form_rendering.PortalFormRenderer"
 
 ROOT_URLCONF = "roma_wg.urls"
 WSGI_APPLICATION = "roma_wg.wsgi.application"
