@@ -4,21 +4,15 @@ from django.urls import path
 
 from . import views
 
-# Mounted by the root URLconf under /accounts/data/ (beside allauth's pages).
-app_name = "personal_data"
+app_name = "accounts"
 
 urlpatterns = [
-    path("", views.my_data, name="page"),
-    path("download/", views.my_data_download, name="download"),
-    path("erase/", views.erase_own_account, name="erase"),
-    path("erased/", views.erased, name="erased"),
+    # A person's own data, beside allauth's pages under /accounts/.
+    path("accounts/data/", views.my_data, name="my_data"),
+    path("accounts/data/download/", views.my_data_download, name="my_data_download"),
+    path("accounts/data/erase/", views.erase_own_account, name="own_account_erase"),
+    path("accounts/data/erased/", views.erased, name="own_account_erased"),
+    # Staff tools.
+    path("workspace/people/<int:pk>/erase/", views.erase_person, name="person_erase"),
+    path("workspace/people/without-account/", views.address_data, name="address_data"),
 ]
-
-# Mounted under /workspace/people/: staff tools.
-people_patterns = (
-    [
-        path("<int:pk>/erase/", views.erase_person, name="erase"),
-        path("without-account/", views.address_data, name="address_data"),
-    ],
-    "people",
-)

@@ -7,7 +7,7 @@ from . import views
 app_name = "network"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("data.csv", views.data_csv, name="data_csv"),
-    path("targets/<slug:code>/", views.target, name="target"),
+    path("network/", views.dashboard, name="dashboard"),
+    path("network/data.csv", views.data_csv, name="data_csv"),
+    path("network/targets/<slug:code>/", views.target, name="target"),
 ]

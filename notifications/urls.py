@@ -6,16 +6,11 @@ from . import views
 
 app_name = "notifications"
 
-# Mounted under /workspace/notifications/.
 urlpatterns = [
-    path("", views.notification_list, name="list"),
-    path("read/", views.notifications_mark_read, name="mark_read"),
-    path("settings/", views.notification_settings, name="settings"),
-    path("<int:pk>/", views.notification_open, name="open"),
+    path("workspace/notifications/", views.notification_list, name="list"),
+    path("workspace/notifications/read/", views.notifications_mark_read, name="mark_read"),
+    path("workspace/notifications/settings/", views.notification_settings, name="settings"),
+    path("workspace/notifications/<int:pk>/", views.notification_open, name="open"),
+    # The e-mails' unsubscribe link works without signing in.
+    path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
-
-# Mounted under /notifications/: the e-mails' unsubscribe link works without signing in.
-public_patterns = (
-    [path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe")],
-    "notifications_public",
-)

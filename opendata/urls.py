@@ -6,9 +6,8 @@ from . import views
 
 app_name = "opendata"
 
-# Mounted at /data/ (under the language prefix) by the root URLconf.
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("roma-wg-open-data.zip", views.bundle_download, name="bundle"),
-    path("<slug:name>.<str:suffix>", views.dataset_file, name="file"),
+    path("data/", views.index, name="index"),
+    path("data/roma-wg-open-data.zip", views.bundle_download, name="bundle"),
+    path("data/<slug:name>.<str:suffix>", views.dataset_file, name="file"),
 ]

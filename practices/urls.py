@@ -6,7 +6,9 @@ from . import views, workspace_views
 
 app_name = "practices"
 
+w = workspace_views
 urlpatterns = [
+    # Public.
     path("practices/", views.practice_list, name="list"),
     path("practices/feed/", views.practice_feed, name="feed"),
     path("practices/export.csv", views.export_csv, name="export_csv"),
@@ -15,29 +17,26 @@ urlpatterns = [
     path("practices/<slug:slug>/files/<int:pk>/", views.attachment_download, name="attachment"),
     path("guidelines/", views.guideline_list, name="guidelines"),
     path("guidelines/<slug:slug>/", views.guideline_detail, name="guideline"),
-]
-
-# Mounted under /workspace/ by the root URLconf, namespace "practices_workspace".
-workspace_urlpatterns = [
-    path("practices/", workspace_views.practice_workspace_list, name="list"),
-    path("practices/new/", workspace_views.practice_new, name="new"),
-    path("practices/<int:pk>/", workspace_views.practice_edit, name="edit"),
-    path("practices/themes/", workspace_views.themes_follow_view, name="themes"),
-    path("practices/<int:pk>/submit/", workspace_views.practice_submit_view, name="submit"),
-    path("practices/<int:pk>/review/", workspace_views.practice_review, name="review"),
-    path("practices/<int:pk>/files/", workspace_views.attachment_upload, name="attachment_upload"),
+    # Signed-in tools.
+    path("workspace/practices/", w.practice_workspace_list, name="workspace_list"),
+    path("workspace/practices/new/", w.practice_new, name="practice_new"),
+    path("workspace/practices/<int:pk>/", w.practice_edit, name="practice_edit"),
+    path("workspace/practices/themes/", w.themes_follow_view, name="themes_follow"),
+    path("workspace/practices/<int:pk>/submit/", w.practice_submit_view, name="practice_submit"),
+    path("workspace/practices/<int:pk>/review/", w.practice_review, name="practice_review"),
+    path("workspace/practices/<int:pk>/files/", w.attachment_upload, name="attachment_upload"),
     path(
-        "practices/<int:pk>/files/<int:attachment_pk>/delete/",
-        workspace_views.attachment_remove,
+        "workspace/practices/<int:pk>/files/<int:attachment_pk>/delete/",
+        w.attachment_remove,
         name="attachment_delete",
     ),
-    path("practices/<int:pk>/transfers/new/", workspace_views.transfer_new, name="transfer_new"),
-    path("guidelines/", workspace_views.guideline_workspace_list, name="guidelines"),
-    path("guidelines/new/", workspace_views.guideline_edit, name="guideline_new"),
-    path("guidelines/<int:pk>/", workspace_views.guideline_edit, name="guideline_edit"),
+    path("workspace/practices/<int:pk>/transfers/new/", w.transfer_new, name="transfer_new"),
+    path("workspace/guidelines/", w.guideline_workspace_list, name="guideline_workspace_list"),
+    path("workspace/guidelines/new/", w.guideline_edit, name="guideline_new"),
+    path("workspace/guidelines/<int:pk>/", w.guideline_edit, name="guideline_edit"),
     path(
-        "guidelines/<int:pk>/publish/",
-        workspace_views.guideline_publish_view,
+        "workspace/guidelines/<int:pk>/publish/",
+        w.guideline_publish_view,
         name="guideline_publish",
     ),
 ]

@@ -7,8 +7,8 @@ from . import views
 app_name = "reports"
 
 urlpatterns = [
-    path("request/", views.report_request, name="request"),
-    path("<uuid:uid>/", views.report_status, name="status"),
-    path("<uuid:uid>/download/", views.report_download, name="download"),
-    path("<uuid:uid>/retry/", views.report_retry, name="retry"),
+    path("reports/request/", views.report_request, name="request"),
+    path("reports/<uuid:uid>/", views.report_status, name="status"),
+    path("reports/<uuid:uid>/download/", views.report_download, name="download"),
+    path("reports/<uuid:uid>/retry/", views.report_retry, name="retry"),
 ]

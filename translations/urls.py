@@ -7,8 +7,14 @@ from . import views
 app_name = "translations"
 
 urlpatterns = [
-    path("<str:key>/<int:pk>/", views.versions, name="versions"),
-    path("<str:key>/<int:pk>/<str:language>/", views.edit, name="edit"),
-    path("<str:key>/<int:pk>/<str:language>/check/", views.check, name="check"),
-    path("<str:key>/<int:pk>/<str:language>/delete/", views.delete, name="delete"),
+    path("workspace/translations/<str:key>/<int:pk>/", views.versions, name="versions"),
+    path("workspace/translations/<str:key>/<int:pk>/<str:language>/", views.edit, name="edit"),
+    path(
+        "workspace/translations/<str:key>/<int:pk>/<str:language>/check/", views.check, name="check"
+    ),
+    path(
+        "workspace/translations/<str:key>/<int:pk>/<str:language>/delete/",
+        views.delete,
+        name="delete",
+    ),
 ]

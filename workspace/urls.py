@@ -7,5 +7,5 @@ from . import views
 app_name = "workspace"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("workspace/", views.home, name="home"),
 ]
