@@ -126,7 +126,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     body_key = kept_key(
         "workspace-plan", *shown_in, can_edit, can_validate, timezone.localdate().isoformat()
     )
-    read_with_versions(request, [header_key, body_key])
+    # An editor's drafts name who saved them, when, in their time zone.
+    drafts_key = can_edit and kept_key(
+        "workspace-plan-drafts", *shown_in, timezone.get_current_timezone_name()
+    )
+    read_with_versions(request, [header_key, body_key, *([drafts_key] if drafts_key else [])])
     return render(
         request,
         "actionplans/workspace/plan_detail.html",
@@ -138,7 +142,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_validate": can_validate,
             "header_key": header_key,
             "body_key": body_key,
-            "drafts": list(draft_updates(plan=found)) if can_edit else [],
+            "drafts_key": drafts_key,
+            # Read only when the kept part is rendered again.
+            "drafts": SimpleLazyObject(lambda: list(draft_updates(plan=found))),
         },
     )
 

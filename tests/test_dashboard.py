@@ -164,3 +164,31 @@ def test_a_failed_report_shows_at_once(client, braga, braga_officer):
     )  # fmt: skip
     Report.objects.filter(requested_by=braga_officer).update(error="Stopped again.")
     assert "Stopped again." in client.get("/en/workspace/").content.decode()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_plan_page_lists_its_drafts_and_follows_every_change(client, braga, braga_officer):
+    """The drafts are a kept part of the plan page: a new draft, a renamed author and a
+    submitted draft show at once."""
+    braga_officer.first_name = "Ana"
+    braga_officer.save()
+    plan = PlanFactory(city=braga, title="Braga plan", status="implementation")
+    url = f"/en/workspace/plans/{plan.pk}/"
+    client.force_login(braga_officer)
+    assert "Draft progress update" not in client.get(url).content.decode()
+
+    draft = ProgressUpdate.objects.create(
+        plan=plan, period_label="2026 H2", period_start=date(2026, 7, 1),
+        period_end=date(2026, 12, 31), narrative="Half-way", saved_by=braga_officer,
+        saved_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
+    )  # fmt: skip
+    html = client.get(url).content.decode()
+    assert "Draft progress update for 2026 H2" in html and "Saved by Ana" in html
+
+    braga_officer.first_name = "Ana Maria"
+    braga_officer.save()
+    assert "Saved by Ana Maria" in client.get(url).content.decode()
+
+    draft.submitted_at = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    draft.save()
+    assert "Draft progress update" not in client.get(url).content.decode()
