@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import CityMembership
 from notifications.kinds import register_kinds, reminder
-from notifications.services import ATTACHMENTS, notify, notify_many
+from notifications.sending import ATTACHMENTS
+from notifications.services import notify, notify_many
 
 from .calendar import calendar_name, meetings_calendar
 from .models import FollowUp, Meeting, Registration

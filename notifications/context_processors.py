@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from .services import unread_count
+from .selectors import unread_count
 
 
 def unread_notifications(request: HttpRequest) -> dict:

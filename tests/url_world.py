@@ -30,7 +30,7 @@ from imports.models import DataImport
 from meetings.guests import confirm_token, registration_token
 from meetings.models import GuestInvitation, MeetingDocument, Registration, new_secret
 from notifications.models import Notification
-from notifications.services import unsubscribe_token
+from notifications.sending import unsubscribe_token
 from objectives.models import (
     Achievement,
     Activity,
