@@ -88,23 +88,23 @@ MEETING_FORM = "meetings/workspace/form.html"
 
 
 def _manage_url(meeting: Meeting) -> str:
-    return reverse("meetings_workspace:manage", kwargs={"slug": meeting.slug})
+    return reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug})
 
 
 def _agenda_url(meeting: Meeting) -> str:
-    return reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug})
+    return reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug})
 
 
 def _attendance_url(meeting: Meeting) -> str:
-    return reverse("meetings_workspace:attendance", kwargs={"slug": meeting.slug})
+    return reverse("meetings:attendance_edit", kwargs={"slug": meeting.slug})
 
 
 def _outcomes_url(meeting: Meeting) -> str:
-    return reverse("meetings_workspace:outcomes", kwargs={"slug": meeting.slug})
+    return reverse("meetings:outcomes_edit", kwargs={"slug": meeting.slug})
 
 
 def _guests_url(meeting: Meeting) -> str:
-    return reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    return reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
 
 
 def _meeting_form_page(
@@ -175,7 +175,7 @@ def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: services.followup_complete(followup=followup, by=request.user),
         success=_("Follow-up done: %(decision)s") % {"decision": followup.decision.title},
-        done_url=next_or(request, reverse("meetings_workspace:list")),
+        done_url=next_or(request, reverse("meetings:workspace_list")),
     )
 
 
@@ -208,7 +208,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         form_kwargs={"initial": MeetingForm.initial_for_activity(activity) if activity else {}},
         save=services.meeting_create,
         success=_("Meeting created as a draft. Now build its agenda."),
-        done_url=lambda meeting: reverse("meetings_workspace:agenda", args=[meeting.slug]),
+        done_url=lambda meeting: reverse("meetings:agenda_edit", args=[meeting.slug]),
         template="meetings/workspace/meeting_form.html",
         context={"meeting": None, "activity": activity},
     )

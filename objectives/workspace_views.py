@@ -67,16 +67,16 @@ from .selectors import (
 
 
 def _list_url() -> str:
-    return reverse("objectives_workspace:list")
+    return reverse("objectives:workspace_list")
 
 
 def _plan_url(year: int, anchor: str = "") -> str:
-    url = reverse("objectives_workspace:plan", kwargs={"year": year})
+    url = reverse("objectives:work_plan_manage", kwargs={"year": year})
     return f"{url}#{anchor}" if anchor else url
 
 
 def _achievements_url(year: int, anchor: str = "") -> str:
-    url = reverse("objectives_workspace:achievements", kwargs={"year": year})
+    url = reverse("objectives:achievement_workspace_list", kwargs={"year": year})
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -399,7 +399,7 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("record", error.messages)
         else:
             messages.success(request, _("The record is linked as evidence."))
-            return redirect("objectives_workspace:evidence", pk=activity.pk)
+            return redirect("objectives:evidence_list", pk=activity.pk)
     return _evidence_page(request, activity, kind=kind, form=form)
 
 
@@ -412,7 +412,7 @@ def evidence_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse
         request,
         lambda: services.evidence_link_remove(link=link, by=request.user),
         success=_("The link is removed."),
-        done_url=reverse("objectives_workspace:evidence", kwargs={"pk": activity.pk}),
+        done_url=reverse("objectives:evidence_list", kwargs={"pk": activity.pk}),
     )
 
 
