@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import CityMembership
-from notifications.kinds import Kind, register, reminder
+from notifications.kinds import register_kinds, reminder
 from notifications.services import notify, notify_many
 
 from . import access
@@ -39,53 +39,29 @@ def _finding_visible(user, finding) -> bool:
     return _review_visible(user, finding.review)
 
 
-def _plan_titled(plan) -> dict:
-    return {"plan": plan}
-
-
-def _review_titled(review) -> dict:
-    return {"plan": review.plan}
-
-
-def _finding_titled(finding) -> dict:
-    return {"plan": finding.review.plan}
-
-
-register(Kind(
-    "update_due", _("Progress update due"),
-    _("The progress update of %(plan)s is due on %(due_date)s."), visible=_plan_visible,
-    titles=_plan_titled,
-))  # fmt: skip
-register(Kind(
-    "update_late", _("Progress update late"),
-    _("The progress update of %(plan)s was due on %(due_date)s."), visible=_plan_visible,
-    titles=_plan_titled,
-))  # fmt: skip
-register(Kind(
-    "draft_unsubmitted", _("Draft progress update not submitted"),
-    _("The draft update %(period)s of %(plan)s is not submitted; it is due on %(due_date)s."),
-    visible=_plan_visible, titles=_plan_titled,
-))  # fmt: skip
-register(Kind(
-    "review_opened", _("Critical friend review opened"),
-    _("A critical friend review of %(plan)s (%(city)s) is open."), visible=_review_visible,
-    titles=_review_titled,
-))  # fmt: skip
-register(Kind(
-    "finding_added", _("New finding of a review"),
-    _("A peer added a finding or a recommendation to the review of %(plan)s."),
-    visible=_finding_visible, titles=_finding_titled,
-))  # fmt: skip
-register(Kind(
-    "finding_answered", _("Host city's response to a finding"),
-    _("%(city)s answered a finding of the review of %(plan)s."), visible=_finding_visible,
-    titles=_finding_titled,
-))  # fmt: skip
-register(Kind(
-    "review_closing", _("Review closing soon"),
-    _("The critical friend review of %(plan)s closes on %(due_date)s."), visible=_review_visible,
-    titles=_review_titled,
-))  # fmt: skip
+register_kinds(
+    ("update_due", _("Progress update due"),
+     _("The progress update of %(plan)s is due on %(due_date)s.")),
+    ("update_late", _("Progress update late"),
+     _("The progress update of %(plan)s was due on %(due_date)s.")),
+    ("draft_unsubmitted", _("Draft progress update not submitted"),
+     _("The draft update %(period)s of %(plan)s is not submitted; it is due on %(due_date)s.")),
+    visible=_plan_visible, titles=lambda plan: {"plan": plan},
+)  # fmt: skip
+register_kinds(
+    ("review_opened", _("Critical friend review opened"),
+     _("A critical friend review of %(plan)s (%(city)s) is open.")),
+    ("review_closing", _("Review closing soon"),
+     _("The critical friend review of %(plan)s closes on %(due_date)s.")),
+    visible=_review_visible, titles=lambda review: {"plan": review.plan},
+)  # fmt: skip
+register_kinds(
+    ("finding_added", _("New finding of a review"),
+     _("A peer added a finding or a recommendation to the review of %(plan)s.")),
+    ("finding_answered", _("Host city's response to a finding"),
+     _("%(city)s answered a finding of the review of %(plan)s.")),
+    visible=_finding_visible, titles=lambda finding: {"plan": finding.review.plan},
+)  # fmt: skip
 
 
 def _officers(city_id: int) -> list:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import staff_required
 from core.middleware import accepts_uploads
-from core.views import Attempt, attempt_save, form_page, form_status
+from core.views import Attempt, attempt_save, edit_page, form_page, form_status
 from fragments.context_processors import kept_key, read_with_versions
 from fragments.pages import public_page
 from meetings.models import Meeting
@@ -99,11 +100,12 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     city = found or (cities.first() if cities.count() == 1 else None)
     if city is None:
         return render(request, "actionplans/workspace/choose_city.html", {"cities": cities})
-    return form_page(
+    return edit_page(
         request,
+        None,
         form_class=PlanForm,
         form_kwargs={"city": city},
-        save=lambda form: plan_save(plan=None, city=city, data=form.model_data(), by=request.user),
+        save=partial(plan_save, plan=None, city=city),
         success=_("The plan is created."),
         done_url=_plan_url,
         context=_context(
@@ -152,11 +154,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_editing(request.user, pk=pk)
-    return form_page(
+    return edit_page(
         request,
+        plan,
         form_class=PlanForm,
-        instance=plan,
-        save=lambda form: plan_save(plan=plan, data=form.model_data(), by=request.user),
+        save=partial(plan_save, plan=plan),
         success=_("The plan is saved."),
         done_url=_plan_url(plan),
         context=_context(title=_("Edit the plan: %(plan)s") % {"plan": plan.title}, plan=plan),
@@ -177,23 +179,26 @@ def plan_history_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _part_of_plan(request: HttpRequest, find, *, pk: int | None, plan_pk: int | None):
+    """The plan's part an edit address names (``find``: its access helper) and its plan, or no
+    part and the plan a new part's address names; each checked for editing."""
+    if pk is not None:
+        part = find(request.user, pk=pk)
+        return part, part.plan
+    return None, access.get_plan_for_editing(request.user, pk=plan_pk)
+
+
 @login_required
 def action_edit(
     request: HttpRequest, pk: int | None = None, plan_pk: int | None = None
 ) -> HttpResponse:
-    if pk is not None:
-        action = access.get_action_for_editing(request.user, pk=pk)
-        plan = action.plan
-    else:
-        action, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-    return form_page(
+    action, plan = _part_of_plan(request, access.get_action_for_editing, pk=pk, plan_pk=plan_pk)
+    return edit_page(
         request,
+        action,
         form_class=ActionForm,
-        instance=action,
         form_kwargs={"plan": plan},
-        save=lambda form: action_save(
-            plan=plan, action=action, data=form.model_data(), by=request.user
-        ),
+        save=partial(action_save, plan=plan, action=action),
         success=_("The action is saved."),
         done_url=_plan_url(plan) + "#actions",
         context=_context(
@@ -264,16 +269,11 @@ def milestone_edit(
         milestone = access.get_milestone_for_editing(request.user, pk=pk)
         action_pk = milestone.action_id
     action = access.get_action_for_editing(request.user, pk=action_pk)
-    return form_page(
+    return edit_page(
         request,
+        milestone,
         form_class=MilestoneForm,
-        instance=milestone,
-        save=lambda form: milestone_save(
-            action=action,
-            milestone=milestone,
-            data=form.model_data(),
-            by=request.user,
-        ),
+        save=partial(milestone_save, action=action, milestone=milestone),
         success=_("The milestone is saved."),
         done_url=_plan_url(action.plan) + "#actions",
         context=_context(
@@ -289,18 +289,14 @@ def milestone_edit(
 def indicator_edit(
     request: HttpRequest, pk: int | None = None, plan_pk: int | None = None
 ) -> HttpResponse:
-    if pk is not None:
-        indicator = access.get_indicator_for_editing(request.user, pk=pk)
-        plan = indicator.plan
-    else:
-        indicator, plan = None, access.get_plan_for_editing(request.user, pk=plan_pk)
-    return form_page(
+    indicator, plan = _part_of_plan(
+        request, access.get_indicator_for_editing, pk=pk, plan_pk=plan_pk
+    )
+    return edit_page(
         request,
+        indicator,
         form_class=IndicatorForm,
-        instance=indicator,
-        save=lambda form: indicator_save(
-            plan=plan, indicator=indicator, data=form.model_data(), by=request.user
-        ),
+        save=partial(indicator_save, plan=plan, indicator=indicator),
         success=_("The indicator is saved."),
         done_url=_plan_url(plan) + "#indicators",
         context=_context(
@@ -356,18 +352,13 @@ def update_edit(
             "narrative": corrects.narrative,
         }
     submit = request.POST.get("submit") == "1"
-    return form_page(
+    return edit_page(
         request,
+        update,
         form_class=UpdateForm,
-        instance=update,
         form_kwargs={"initial": initial},
-        save=lambda form: progress_update_save(
-            plan=plan,
-            update=update,
-            data=form.model_data(),
-            corrects=corrects,
-            submit=submit,
-            by=request.user,
+        save=partial(
+            progress_update_save, plan=plan, update=update, corrects=corrects, submit=submit
         ),
         success=_("The update is submitted.") if submit else _("The update is saved as a draft."),
         done_url=lambda saved: reverse("actionplans:update", kwargs={"pk": saved.pk}),

@@ -1,5 +1,7 @@
 """The one way a workspace form page works: show the form, save through a service, say so and
-move on, or show the form again with its errors (400) or with an edit conflict (409)."""
+move on, or show the form again with its errors (400) or with an edit conflict (409). And the one
+way a button works (delete, publish...): call the service, say so and move on, or say why not
+(400)."""
 
 from __future__ import annotations
 
@@ -147,13 +149,17 @@ def form_page(
 
     ``save`` returns the saved object (``done_url`` and ``success`` may be functions of it;
     ``success`` is what the page says then: see ``Said``).
+    ``instance`` is the saved object the form edits (None: a new one), a model form's instance
+    or another form's ``edit_object``: its edit token guards the save.
     A ValidationError from the service is shown in the form; an EditConflict shows the form
     again with everyone's changes merged (core/editing.py) and the fields both people changed
     side by side.
     """
     kwargs = dict(form_kwargs or {})
-    if instance is not None or issubclass(form_class, forms.BaseModelForm):
+    if issubclass(form_class, forms.BaseModelForm):
         kwargs["instance"] = instance
+    elif instance is not None:
+        kwargs["edit_object"] = instance
     bound = request.method == "POST"
     form = form_class(request.POST if bound else None, request.FILES if bound else None, **kwargs)
     attempt = Attempt(form)
@@ -172,12 +178,60 @@ def form_page(
     )
 
 
+def service_data(form: forms.BaseForm) -> Any:
+    """What a form hands its service: a model form's values for the model's fields
+    (``model_data``), another form's data object (``to_data``)."""
+    return form.model_data() if isinstance(form, forms.BaseModelForm) else form.to_data()
+
+
+def edit_page(
+    request: HttpRequest,
+    record: models.Model | None,
+    *,
+    save: Callable[..., Any],
+    data: Callable[[Any], Any] = service_data,
+    **options: Any,
+) -> HttpResponse:
+    """The form page of one record, a new one (``record`` None) or a saved one, which the form
+    edits under its edit token: ``form_page`` with its other options.
+
+    ``save`` is the service, called as services are, with the form's values as ``data`` and
+    the person as ``by``; its other arguments are bound beforehand (``functools.partial``).
+    """
+    return form_page(
+        request,
+        instance=record,
+        save=lambda form: save(data=data(form), by=request.user),
+        **options,
+    )
+
+
 REFUSED_TEMPLATE = "core/refused.html"
 
 
 def refused(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
     """A button whose action the service refused: say why, with the way back. 400."""
     return render(request, REFUSED_TEMPLATE, {"errors": error.messages, "back": back}, status=400)
+
+
+def button_post(
+    request: HttpRequest,
+    act: Callable[[], Any],
+    *,
+    done_url: str | Callable[[Any], str],
+    success: Said | Callable[[Any], Said] = "",
+    back: str | None = None,
+) -> HttpResponse:
+    """A button's POST (delete, publish, move...): ``act()``, a service call, then what it says
+    and the redirect to ``done_url`` (either may be a function of what ``act`` returned); an
+    action the service refuses (ValidationError) says why, with the way ``back`` (by default
+    ``done_url``, which must then be a path). 400."""
+    try:
+        result = act()
+    except ValidationError as error:
+        return refused(request, error, back=done_url if back is None else back)
+    tell(request, success(result) if callable(success) else success)
+    return redirect(done_url(result) if callable(done_url) else done_url)
 
 
 def next_or(request: HttpRequest, default: str) -> str:

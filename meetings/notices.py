@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import CityMembership
-from notifications.kinds import Kind, register, reminder
-from notifications.services import ATTACHMENTS, notify, notify_many
+from notifications.kinds import register_kinds, reminder
+from notifications.sending import ATTACHMENTS
+from notifications.services import notify, notify_many
 
 from .calendar import calendar_name, meetings_calendar
 from .models import FollowUp, Meeting, Registration
@@ -31,10 +32,6 @@ def _registration_visible(user, registration) -> bool:
     return registration.user_id == user.pk and registration.meeting.is_published
 
 
-def _meeting_titled(meeting) -> dict:
-    return {"meeting": meeting}
-
-
 def _registration_titled(registration) -> dict:
     return {"meeting": registration.meeting}
 
@@ -45,48 +42,36 @@ def _followup_visible(user, followup) -> bool:
     )
 
 
-register(Kind(
-    "meeting_published", _("Meeting published"),
-    _("%(meeting)s (%(period)s) is published: registration is open."), visible=_meeting_visible,
-    titles=_meeting_titled,
-))  # fmt: skip
-register(Kind(
-    "agenda_changed", _("Agenda changed"),
-    _("The agenda of %(meeting)s changed."), visible=_meeting_visible, titles=_meeting_titled,
-))  # fmt: skip
-register(Kind(
-    "registration_confirmed", _("Registration confirmed"),
-    _("%(name)s has a place at %(meeting)s (%(period)s)."), visible=_registration_visible,
-    titles=_registration_titled,
-))  # fmt: skip
-register(Kind(
-    "registration_waiting", _("On the waiting list"),
-    _("%(meeting)s is full: %(name)s is on the waiting list and hears as soon as a place frees."),
+register_kinds(
+    ("meeting_published", _("Meeting published"),
+     _("%(meeting)s (%(period)s) is published: registration is open.")),
+    ("agenda_changed", _("Agenda changed"), _("The agenda of %(meeting)s changed.")),
+    ("meeting_soon", _("Meeting coming up"), _("%(meeting)s starts on %(start_date)s.")),
+    visible=_meeting_visible, titles=lambda meeting: {"meeting": meeting},
+)  # fmt: skip
+register_kinds(
+    ("registration_confirmed", _("Registration confirmed"),
+     _("%(name)s has a place at %(meeting)s (%(period)s).")),
+    ("registration_waiting", _("On the waiting list"),
+     _("%(meeting)s is full: %(name)s is on the waiting list and hears as soon as a place frees.")),
+    ("registration_promoted", _("A place freed up"),
+     _("A place freed up: %(name)s now has a place at %(meeting)s (%(period)s).")),
     visible=_registration_visible, titles=_registration_titled,
-))  # fmt: skip
-register(Kind(
-    "registration_promoted", _("A place freed up"),
-    _("A place freed up: %(name)s now has a place at %(meeting)s (%(period)s)."),
-    visible=_registration_visible, titles=_registration_titled,
-))  # fmt: skip
-register(Kind(
-    "registration_cancelled", _("Registration cancelled"),
-    _("The registration of %(name)s for %(meeting)s is cancelled."),
+)  # fmt: skip
+register_kinds(
+    ("registration_cancelled", _("Registration cancelled"),
+     _("The registration of %(name)s for %(meeting)s is cancelled.")),
+    # Its person hears of it even once the meeting is no longer public.
     visible=lambda user, registration: registration.user_id == user.pk,
     titles=_registration_titled,
-))  # fmt: skip
-register(Kind(
-    "meeting_soon", _("Meeting coming up"),
-    _("%(meeting)s starts on %(start_date)s."), visible=_meeting_visible, titles=_meeting_titled,
-))  # fmt: skip
-register(Kind(
-    "followup_due", _("Follow-up of a meeting due"),
-    _("%(city)s: “%(decision)s” is due on %(due_date)s."), visible=_followup_visible,
-))  # fmt: skip
-register(Kind(
-    "followup_late", _("Follow-up of a meeting late"),
-    _("%(city)s: “%(decision)s” was due on %(due_date)s."), visible=_followup_visible,
-))  # fmt: skip
+)  # fmt: skip
+register_kinds(
+    ("followup_due", _("Follow-up of a meeting due"),
+     _("%(city)s: “%(decision)s” is due on %(due_date)s.")),
+    ("followup_late", _("Follow-up of a meeting late"),
+     _("%(city)s: “%(decision)s” was due on %(due_date)s.")),
+    visible=_followup_visible,
+)  # fmt: skip
 
 
 def registration_ics(registration: Registration) -> list[tuple[str, bytes, str]]:

@@ -2,19 +2,19 @@
 agendas, documents, registrations, attendance, decisions and guests.
 
 Every view finds its objects through ``meetings.access``; every form page is a
-``core.views.form_page`` (or ``attempt_save`` beside a formset): errors answer 400, an edit
-conflict 409.
+``core.views.form_page`` or ``edit_page`` (or ``attempt_save`` beside a formset): errors answer
+400, an edit conflict 409; every button a ``button_post`` (a refusal answers 400).
 """
 
 from __future__ import annotations
 
 import csv
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -23,7 +23,16 @@ from django.views.decorators.http import require_POST
 
 from core.exports import spreadsheet_safe
 from core.middleware import accepts_uploads
-from core.views import Attempt, Said, attempt_save, form_page, form_status, next_or, refused
+from core.views import (
+    Attempt,
+    Said,
+    attempt_save,
+    button_post,
+    edit_page,
+    form_page,
+    form_status,
+    next_or,
+)
 from objectives.models import Activity
 
 from . import services
@@ -78,9 +87,30 @@ from .selectors import (
 MEETING_FORM = "meetings/workspace/form.html"
 
 
+def _manage_url(meeting: Meeting) -> str:
+    return reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug})
+
+
+def _agenda_url(meeting: Meeting) -> str:
+    return reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug})
+
+
+def _attendance_url(meeting: Meeting) -> str:
+    return reverse("meetings:attendance_edit", kwargs={"slug": meeting.slug})
+
+
+def _outcomes_url(meeting: Meeting) -> str:
+    return reverse("meetings:outcomes_edit", kwargs={"slug": meeting.slug})
+
+
+def _guests_url(meeting: Meeting) -> str:
+    return reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
+
+
 def _meeting_form_page(
     request: HttpRequest,
     meeting: Meeting,
+    record=None,
     *,
     tab: str,
     back: str,
@@ -90,11 +120,12 @@ def _meeting_form_page(
     submit_label: str = "",
     **options,
 ) -> HttpResponse:
-    """``core.views.form_page`` in MEETING_FORM, under the meeting's ``tab``; after a save it
-    goes ``back`` unless ``done_url`` says otherwise."""
+    """``core.views.edit_page`` of ``record`` (None: a new one) in MEETING_FORM, under the
+    meeting's ``tab``; after a save it goes ``back`` unless ``done_url`` says otherwise."""
     options.setdefault("done_url", back)
-    return form_page(
+    return edit_page(
         request,
+        record,
         template=MEETING_FORM,
         context={
             "meeting": meeting,
@@ -140,15 +171,12 @@ def workspace_list(request: HttpRequest) -> HttpResponse:
 @officer_required
 def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
     followup = followup_for_user(request.user, pk=pk)
-    back = next_or(request, reverse("meetings:workspace_list"))
-    try:
-        services.followup_complete(followup=followup, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    messages.success(
-        request, _("Follow-up done: %(decision)s") % {"decision": followup.decision.title}
+    return button_post(
+        request,
+        lambda: services.followup_complete(followup=followup, by=request.user),
+        success=_("Follow-up done: %(decision)s") % {"decision": followup.decision.title},
+        done_url=next_or(request, reverse("meetings:workspace_list")),
     )
-    return redirect(back)
 
 
 # --- The meeting, its publication and documents -------------------------------------------
@@ -173,11 +201,12 @@ def _activity_from_query(request: HttpRequest) -> Activity | None:
 @staff_required
 def meeting_new(request: HttpRequest) -> HttpResponse:
     activity = _activity_from_query(request)
-    return form_page(
+    return edit_page(
         request,
+        None,
         form_class=MeetingForm,
         form_kwargs={"initial": MeetingForm.initial_for_activity(activity) if activity else {}},
-        save=lambda form: services.meeting_create(data=form.to_data(), by=request.user),
+        save=services.meeting_create,
         success=_("Meeting created as a draft. Now build its agenda."),
         done_url=lambda meeting: reverse("meetings:agenda_edit", args=[meeting.slug]),
         template="meetings/workspace/meeting_form.html",
@@ -188,15 +217,13 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
 @staff_required
 def meeting_edit(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    return form_page(
+    return edit_page(
         request,
+        meeting,
         form_class=MeetingForm,
-        form_kwargs={"edit_object": meeting},
-        save=lambda form: services.meeting_update(
-            meeting=meeting, data=form.to_data(), by=request.user
-        ),
+        save=partial(services.meeting_update, meeting=meeting),
         success=_("The meeting is saved."),
-        done_url=reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug}),
+        done_url=_manage_url(meeting),
         template="meetings/workspace/meeting_form.html",
         context={"meeting": meeting},
     )
@@ -225,17 +252,16 @@ def meeting_manage(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 def meeting_publish(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    back = reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug})
-    try:
-        if request.POST.get("action") == "unpublish":
-            services.meeting_unpublish(meeting=meeting, by=request.user)
-            messages.success(request, _("The meeting is a draft again."))
-        else:
-            services.meeting_publish(meeting=meeting, by=request.user)
-            messages.success(request, _("The meeting and its agenda are public."))
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    return redirect(back)
+    if request.POST.get("action") == "unpublish":
+        change, said = services.meeting_unpublish, _("The meeting is a draft again.")
+    else:
+        change, said = services.meeting_publish, _("The meeting and its agenda are public.")
+    return button_post(
+        request,
+        lambda: change(meeting=meeting, by=request.user),
+        success=said,
+        done_url=_manage_url(meeting),
+    )
 
 
 @accepts_uploads("MEETING_DOCUMENT_MAX_SIZE")
@@ -254,7 +280,7 @@ def document_new(request: HttpRequest, slug: str) -> HttpResponse:
             by=request.user,
         ),
         success=_("The document is added."),
-        done_url=reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug}),
+        done_url=_manage_url(meeting),
         template=MANAGE_PAGE,
         context=_manage_context(meeting),
     )
@@ -265,9 +291,12 @@ def document_new(request: HttpRequest, slug: str) -> HttpResponse:
 def document_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     document = document_for_meeting(meeting=meeting, pk=pk)
-    services.document_delete(document=document, by=request.user)
-    messages.success(request, _("The document is removed."))
-    return redirect("meetings:meeting_manage", slug=meeting.slug)
+    return button_post(
+        request,
+        lambda: services.document_delete(document=document, by=request.user),
+        success=_("The document is removed."),
+        done_url=_manage_url(meeting),
+    )
 
 
 # --- Agenda ------------------------------------------------------------------------------
@@ -324,7 +353,7 @@ def agenda_duplicate(request: HttpRequest, slug: str) -> HttpResponse:
             source=form.cleaned_data["source"], target=meeting, by=request.user
         ),
         success=_copied,
-        done_url=reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug}),
+        done_url=_agenda_url(meeting),
         template=AGENDA_PAGE,
         context=_agenda_context(meeting),
     )
@@ -367,7 +396,7 @@ def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpR
             form,
             save,
             success=_("The agenda is saved."),
-            done_url=reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug}),
+            done_url=_agenda_url(meeting),
             again=(AgendaItemForm, {"meeting": meeting}),
         )
         if attempt.response is not None:
@@ -410,9 +439,12 @@ def agenda_item_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def agenda_item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     item = item_for_staff(meeting=meeting, pk=pk)
-    services.agenda_item_delete(item=item, by=request.user)
-    messages.success(request, _("“%(title)s” is removed from the agenda.") % {"title": item.title})
-    return redirect("meetings:agenda_edit", slug=meeting.slug)
+    return button_post(
+        request,
+        lambda: services.agenda_item_delete(item=item, by=request.user),
+        success=_("“%(title)s” is removed from the agenda.") % {"title": item.title},
+        done_url=_agenda_url(meeting),
+    )
 
 
 @require_POST
@@ -420,32 +452,32 @@ def agenda_item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 def agenda_item_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     item = item_for_staff(meeting=meeting, pk=pk)
-    back = reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug})
-    try:
-        services.agenda_item_move(
-            item=item, direction=request.POST.get("direction", ""), by=request.user
-        )
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    return redirect(f"{back}#item-{item.pk}")
+    direction = request.POST.get("direction", "")
+    return button_post(
+        request,
+        lambda: services.agenda_item_move(item=item, direction=direction, by=request.user),
+        done_url=f"{_agenda_url(meeting)}#item-{item.pk}",
+        back=_agenda_url(meeting),
+    )
 
 
 def _session_form_page(request, meeting: Meeting, session: AgendaSession | None) -> HttpResponse:
     return _meeting_form_page(
         request,
         meeting,
+        session,
         tab="agenda",
-        back=reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug}),
+        back=_agenda_url(meeting),
         title=_("Edit the session") if session else _("New session"),
         heading=_("Edit session: %(title)s") % {"title": session.title} if session else "",
         form_class=SessionForm,
-        form_kwargs={"edit_object": session},
-        save=lambda form: services.agenda_session_save(
+        data=lambda form: form.cleaned_data,
+        save=lambda *, data, by: services.agenda_session_save(
             meeting=meeting,
             session=session,
-            title=form.cleaned_data["title"],
-            description=form.cleaned_data["description"],
-            by=request.user,
+            title=data["title"],
+            description=data["description"],
+            by=by,
         ),
         success=_("The session is saved."),
     )
@@ -467,9 +499,12 @@ def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     session = session_for_staff(meeting=meeting, pk=pk)
-    services.agenda_session_delete(session=session, by=request.user)
-    messages.success(request, _("The session is removed; its items stay on the agenda."))
-    return redirect("meetings:agenda_edit", slug=meeting.slug)
+    return button_post(
+        request,
+        lambda: services.agenda_session_delete(session=session, by=request.user),
+        success=_("The session is removed; its items stay on the agenda."),
+        done_url=_agenda_url(meeting),
+    )
 
 
 # --- Registrations and attendance --------------------------------------------------------
@@ -553,7 +588,7 @@ def attendance(request: HttpRequest, slug: str) -> HttpResponse:
             meeting=meeting, attended=form.cleaned_data["attended"], by=request.user
         ),
         success=lambda count: _("Attendance recorded: %(count)s people.") % {"count": count},
-        done_url=reverse("meetings:attendance_edit", kwargs={"slug": meeting.slug}),
+        done_url=_attendance_url(meeting),
         template="meetings/workspace/attendance.html",
         context={
             "meeting": meeting,
@@ -571,14 +606,12 @@ def attendee_new(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         meeting,
         tab="attendance",
-        back=reverse("meetings:attendance_edit", kwargs={"slug": meeting.slug}),
+        back=_attendance_url(meeting),
         title=_("Add a participant who came"),
         submit_label=_("Add as present"),
         form_class=RegistrationForm,
         form_kwargs={"user": request.user, "cities": cities_of(request.user)},
-        save=lambda form: services.attendee_add(
-            meeting=meeting, data=form.to_data(), by=request.user
-        ),
+        save=partial(services.attendee_add, meeting=meeting),
         success=_("The participant is added as present."),
     )
 
@@ -600,7 +633,7 @@ def outcomes(request: HttpRequest, slug: str) -> HttpResponse:
             by=request.user,
         ),
         success=_("Minutes and outcomes are saved."),
-        done_url=reverse("meetings:outcomes_edit", kwargs={"slug": meeting.slug}),
+        done_url=_outcomes_url(meeting),
         template="meetings/workspace/outcomes.html",
         context={
             "meeting": meeting,
@@ -610,21 +643,18 @@ def outcomes(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _decision_form_page(request, meeting: Meeting, decision: Decision | None) -> HttpResponse:
-    def save(form):
-        if decision is None:
-            return services.decision_create(meeting=meeting, data=form.to_data(), by=request.user)
-        return services.decision_update(decision=decision, data=form.to_data(), by=request.user)
-
     return _meeting_form_page(
         request,
         meeting,
+        decision,
         tab="outcomes",
-        back=reverse("meetings:outcomes_edit", kwargs={"slug": meeting.slug}),
+        back=_outcomes_url(meeting),
         title=_("Edit the decision") if decision else _("New decision"),
         heading=_("Edit decision: %(title)s") % {"title": decision.title} if decision else "",
         form_class=DecisionForm,
-        form_kwargs={"edit_object": decision},
-        save=save,
+        save=partial(services.decision_update, decision=decision)
+        if decision
+        else partial(services.decision_create, meeting=meeting),
         success=_("The decision is saved."),
     )
 
@@ -645,9 +675,12 @@ def decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     decision = decision_for_staff(meeting=meeting, pk=pk)
-    services.decision_delete(decision=decision, by=request.user)
-    messages.success(request, _("The decision and its follow-ups are removed."))
-    return redirect("meetings:outcomes_edit", slug=meeting.slug)
+    return button_post(
+        request,
+        lambda: services.decision_delete(decision=decision, by=request.user),
+        success=_("The decision and its follow-ups are removed."),
+        done_url=_outcomes_url(meeting),
+    )
 
 
 # --- Guests of a meeting -----------------------------------------------------------------
@@ -687,13 +720,12 @@ def guests(request: HttpRequest, slug: str) -> HttpResponse:
 def _guest_decision(request: HttpRequest, slug: str, pk: int, decide, done: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     registration = guest_registration_for_staff(meeting=meeting, pk=pk)
-    back = reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
-    try:
-        decide(registration=registration, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    messages.success(request, done % {"name": registration.name})
-    return redirect(back)
+    return button_post(
+        request,
+        lambda: decide(registration=registration, by=request.user),
+        success=done % {"name": registration.name},
+        done_url=_guests_url(meeting),
+    )
 
 
 @require_POST
@@ -717,7 +749,7 @@ def guest_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @staff_required
 def guest_invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    back = reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
+    back = _guests_url(meeting)
     return _meeting_form_page(
         request,
         meeting,
@@ -731,9 +763,7 @@ def guest_invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         submit_label=_("Invite"),
         form_class=GuestInvitationForm,
-        save=lambda form: services.guest_invitation_create(
-            meeting=meeting, data=form.to_data(), by=request.user
-        ),
+        save=partial(services.guest_invitation_create, meeting=meeting),
         success=lambda invitation: (
             _("The invitation is e-mailed to %(email)s.") % {"email": invitation.email}
             if invitation.is_personal
@@ -748,10 +778,10 @@ def guest_invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
 def guest_invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     invitation = invitation_for_staff(meeting=meeting, pk=pk)
-    back = reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
-    try:
-        services.guest_invitation_revoke(invitation=invitation, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    messages.success(request, _("The invitation link works no more."))
-    return redirect(back + "#invitations")
+    return button_post(
+        request,
+        lambda: services.guest_invitation_revoke(invitation=invitation, by=request.user),
+        success=_("The invitation link works no more."),
+        done_url=_guests_url(meeting) + "#invitations",
+        back=_guests_url(meeting),
+    )

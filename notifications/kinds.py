@@ -56,6 +56,17 @@ def register(kind: Kind) -> Kind:
     return kind
 
 
+def register_kinds(
+    *kinds: tuple,
+    visible: Callable[[object, object], bool],
+    titles: Callable[[object], dict[str, object]] | None = None,
+) -> None:
+    """Register kinds about one kind of subject, which share who may still see it and the
+    records their messages name: each a (key, label, message[, default delivery])."""
+    for key, label, message, *default in kinds:
+        register(Kind(key, label, message, *default, visible=visible, titles=titles))
+
+
 def reminder(function: Callable[..., int]) -> Callable[..., int]:
     """Register a function the daily reminder run calls with ``today`` (a date)."""
     REMINDERS.append(function)

@@ -72,7 +72,7 @@ class Notification(models.Model):
     @property
     def message(self) -> str:
         """In the active language; the records it names in their translation into the reader's
-        language where ``services.titles_localize`` found one."""
+        language where ``selectors.titles_localize`` found one."""
         kind = KINDS.get(self.kind)
         return kind.render({**self.context, **getattr(self, "titles", {})}) if kind else ""
 

@@ -1,17 +1,20 @@
+"""The notifications' background work: sending what is due, the daily reminders, the weekly
+digests. Each calls ``sending`` or the apps' reminders, never ``services`` (which queues them)."""
+
 from __future__ import annotations
 
 from celery import shared_task
 from django.utils import timezone
 
-from . import services
 from .kinds import REMINDERS
+from .sending import deliver_pending, digests_send
 
 
 @shared_task(acks_late=True, time_limit=300, soft_time_limit=240)
 def notifications_deliver() -> int:
     """Send the e-mails that are due (new ones, and retries after a failure). Safe to repeat:
     each row is claimed before it is sent."""
-    return services.deliver_pending()
+    return deliver_pending()
 
 
 @shared_task(acks_late=True, time_limit=600, soft_time_limit=540)
@@ -25,4 +28,4 @@ def notifications_remind() -> int:
 @shared_task(acks_late=True, time_limit=600, soft_time_limit=540)
 def notifications_digest() -> int:
     """Hourly: the weekly digests of everyone whose Monday morning it is."""
-    return services.digests_send()
+    return digests_send()

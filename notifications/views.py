@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from core.access import found_or_404
 from core.views import form_status
 
-from . import services
+from . import selectors, sending, services
 from .forms import PreferencesForm
 from .kinds import KINDS, Delivery
 from .models import Notification, Preference
@@ -28,10 +28,10 @@ PER_PAGE = 20
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(services.notifications_for(user=request.user), PER_PAGE)
+    paginator = Paginator(selectors.notifications_for(user=request.user), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     notifications = services.visible_page(list(page.object_list))
-    services.titles_localize(notifications, get_language())
+    selectors.titles_localize(notifications, get_language())
     return render(
         request, "notifications/list.html", {"page": page, "notifications": notifications}
     )
@@ -42,10 +42,10 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one as read and go where it points (the person's own notifications only)."""
     missing = _("There is no such notification.")
     notification = found_or_404(Notification.objects.all(), missing, pk=pk, recipient=request.user)
-    if not services.still_relevant(notification):
+    if not selectors.still_relevant(notification):
         raise Http404(missing)
     services.mark_read(user=request.user, notification=notification)
-    target = services.in_language(notification.url, get_language())
+    target = sending.in_language(notification.url, get_language())
     if not (target.startswith("/") and url_has_allowed_host_and_scheme(target, None)):
         raise Http404(_("There is no such notification."))
     return redirect(target)
@@ -82,7 +82,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """One kind of e-mail stops: confirmed by a button on the page, or at once by a mail
     client's one-click POST (RFC 8058). Needs no sign-in; the token cannot be forged."""
     try:
-        user_id, kind = services.read_unsubscribe_token(token)
+        user_id, kind = sending.read_unsubscribe_token(token)
     except signing.SignatureExpired:
         return render(request, "notifications/unsubscribe.html", {"expired": True}, status=410)
     except signing.BadSignature:

@@ -8,6 +8,8 @@ staff request by accounts.mfa), finds its objects through ``objectives.access``,
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.views import form_page, form_status, refused
+from core.views import button_post, edit_page, form_page, form_status
 
 from . import services
 from .access import (
@@ -118,19 +120,19 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required
 def plan_start_next(request: HttpRequest) -> HttpResponse:
-    try:
-        plan = services.work_plan_start_next(by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=_list_url())
-    messages.success(
+    return button_post(
         request,
-        _(
-            "The work plan %(year)s is started as a draft, with last year's objectives and the "
-            "activities still open. Only the staff see it until you publish it."
-        )
-        % {"year": plan.year},
+        lambda: services.work_plan_start_next(by=request.user),
+        success=lambda plan: (
+            _(
+                "The work plan %(year)s is started as a draft, with last year's objectives and the "
+                "activities still open. Only the staff see it until you publish it."
+            )
+            % {"year": plan.year}
+        ),
+        done_url=lambda plan: _plan_url(plan.year),
+        back=_list_url(),
     )
-    return redirect(_plan_url(plan.year))
 
 
 @staff_required
@@ -148,12 +150,12 @@ def plan_page(request: HttpRequest, year: int) -> HttpResponse:
 @staff_required
 def plan_publish(request: HttpRequest, year: int) -> HttpResponse:
     plan = work_plan_for_staff(year=year)
-    try:
-        services.work_plan_publish(work_plan=plan, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=_plan_url(year))
-    messages.success(request, _("The work plan %(year)s is public.") % {"year": year})
-    return redirect(_plan_url(year))
+    return button_post(
+        request,
+        lambda: services.work_plan_publish(work_plan=plan, by=request.user),
+        success=_("The work plan %(year)s is public.") % {"year": year},
+        done_url=_plan_url(year),
+    )
 
 
 @staff_required
@@ -223,24 +225,19 @@ def _next_number(plan: WorkPlan) -> int:
 
 
 def _objective_page(request: HttpRequest, plan: WorkPlan, objective) -> HttpResponse:
-    def save(form):
-        return services.objective_save(
-            work_plan=plan, objective=objective, data=form.model_data(), by=request.user
-        )
-
     if objective is None:
         title = _("New objective of the work plan %(year)s") % {"year": plan.year}
     else:
         title = _("Edit objective %(number)s") % {"number": objective.number}
-    return form_page(
+    return edit_page(
         request,
+        objective,
         form_class=ObjectiveForm,
-        instance=objective,
         form_kwargs={
             "work_plan": plan,
             "initial": {"number": _next_number(plan)} if objective is None else {},
         },
-        save=save,
+        save=partial(services.objective_save, work_plan=plan, objective=objective),
         success=_("The objective is saved."),
         done_url=lambda saved: _plan_url(plan.year, f"objective-{saved.number}"),
         context=_form_context(title=title, back=_plan_url(plan.year), year=plan.year),
@@ -262,13 +259,12 @@ def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     objective = objective_for_staff(pk=pk)
-    back = _plan_url(objective.work_plan.year)
-    try:
-        services.objective_delete(objective=objective, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    messages.success(request, _("“%(title)s” is deleted.") % {"title": objective.title})
-    return redirect(back)
+    return button_post(
+        request,
+        lambda: services.objective_delete(objective=objective, by=request.user),
+        success=_("“%(title)s” is deleted.") % {"title": objective.title},
+        done_url=_plan_url(objective.work_plan.year),
+    )
 
 
 # --- Activities --------------------------------------------------------------------------------
@@ -276,22 +272,16 @@ def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _activity_page(request: HttpRequest, objective, activity: Activity | None) -> HttpResponse:
     year = objective.work_plan.year
-
-    def save(form):
-        return services.activity_save(
-            objective=objective, activity=activity, data=form.model_data(), by=request.user
-        )
-
     if activity is None:
         title = _("New activity of objective %(number)s") % {"number": objective.number}
     else:
         title = _("Edit activity: %(title)s") % {"title": activity.title}
-    return form_page(
+    return edit_page(
         request,
+        activity,
         form_class=ActivityForm,
-        instance=activity,
         form_kwargs={"objective": objective},
-        save=save,
+        save=partial(services.activity_save, objective=objective, activity=activity),
         success=_("The activity is saved."),
         done_url=lambda saved: _plan_url(year, f"activity-{saved.pk}"),
         context=_form_context(
@@ -318,13 +308,12 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = activity_for_staff(pk=pk)
-    back = _plan_url(activity.year, f"objective-{activity.objective.number}")
-    try:
-        services.activity_delete(activity=activity, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    messages.success(request, _("“%(title)s” is deleted.") % {"title": activity.title})
-    return redirect(back)
+    return button_post(
+        request,
+        lambda: services.activity_delete(activity=activity, by=request.user),
+        success=_("“%(title)s” is deleted.") % {"title": activity.title},
+        done_url=_plan_url(activity.year, f"objective-{activity.objective.number}"),
+    )
 
 
 # --- Evidence ---------------------------------------------------------------------------------
@@ -419,9 +408,12 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     activity = activity_for_staff(pk=pk)
     link = evidence_link_for_staff(activity=activity, pk=link_pk)
-    services.evidence_link_remove(link=link, by=request.user)
-    messages.success(request, _("The link is removed."))
-    return redirect("objectives:evidence_list", pk=activity.pk)
+    return button_post(
+        request,
+        lambda: services.evidence_link_remove(link=link, by=request.user),
+        success=_("The link is removed."),
+        done_url=reverse("objectives:evidence_list", kwargs={"pk": activity.pk}),
+    )
 
 
 # --- Achievements and advocacy outputs -----------------------------------------------------------
@@ -445,11 +437,6 @@ def achievements(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def _achievement_page(request: HttpRequest, year: int, achievement: Achievement | None):
-    def save(form):
-        return services.achievement_save(
-            year=year, achievement=achievement, data=form.model_data(), by=request.user
-        )
-
     if achievement is None:
         title = _("New achievement of %(year)s") % {"year": year}
         intro = _("Save it, then add its figures; then write their names in the narrative.")
@@ -461,12 +448,12 @@ def _achievement_page(request: HttpRequest, year: int, achievement: Achievement 
             if keys
             else _("It has no figures yet.")
         )
-    return form_page(
+    return edit_page(
         request,
+        achievement,
         form_class=AchievementForm,
-        instance=achievement,
         form_kwargs={"year": year},
-        save=save,
+        save=partial(services.achievement_save, year=year, achievement=achievement),
         success=_("The achievement is saved."),
         done_url=lambda saved: _achievements_url(year, f"achievement-{saved.pk}"),
         context=_form_context(
@@ -494,36 +481,33 @@ def achievement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def achievement_delete(request: HttpRequest, pk: int) -> HttpResponse:
     achievement = achievement_for_staff(pk=pk)
-    services.achievement_delete(achievement=achievement, by=request.user)
-    messages.success(request, _("“%(title)s” is deleted.") % {"title": achievement.title})
-    return redirect(_achievements_url(achievement.year))
+    return button_post(
+        request,
+        lambda: services.achievement_delete(achievement=achievement, by=request.user),
+        success=_("“%(title)s” is deleted.") % {"title": achievement.title},
+        done_url=_achievements_url(achievement.year),
+    )
 
 
 def _figure_page(request: HttpRequest, achievement: Achievement, figure) -> HttpResponse:
-    def save(form):
-        return services.figure_save(
-            achievement=achievement, figure=figure, data=form.model_data(), by=request.user
-        )
-
-    year = achievement.year
-    title = (
-        _("New figure of “%(title)s”") % {"title": achievement.title}
-        if figure is None
-        else _("Edit figure {%(key)s}") % {"key": figure.key}
-    )
-    return form_page(
+    if figure is None:
+        title = _("New figure of “%(title)s”") % {"title": achievement.title}
+    else:
+        title = _("Edit figure {%(key)s}") % {"key": figure.key}
+    back = _achievements_url(achievement.year, f"achievement-{achievement.pk}")
+    return edit_page(
         request,
+        figure,
         form_class=FigureForm,
-        instance=figure,
         form_kwargs={"achievement": achievement},
-        save=save,
+        save=partial(services.figure_save, achievement=achievement, figure=figure),
         success=_("The figure is saved."),
-        done_url=_achievements_url(year, f"achievement-{achievement.pk}"),
+        done_url=back,
         context=_form_context(
             title=title,
             intro=_("Figures are counted from the records each time the page is read."),
-            back=_achievements_url(year, f"achievement-{achievement.pk}"),
-            year=year,
+            back=back,
+            year=achievement.year,
             achievements=True,
         ),
     )
@@ -544,32 +528,25 @@ def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def figure_delete(request: HttpRequest, pk: int) -> HttpResponse:
     figure = figure_for_staff(pk=pk)
-    back = _achievements_url(figure.achievement.year, f"achievement-{figure.achievement_id}")
-    try:
-        services.figure_delete(figure=figure, by=request.user)
-    except ValidationError as error:
-        return refused(request, error, back=back)
-    messages.success(request, _("The figure {%(key)s} is deleted.") % {"key": figure.key})
-    return redirect(back)
+    return button_post(
+        request,
+        lambda: services.figure_delete(figure=figure, by=request.user),
+        success=_("The figure {%(key)s} is deleted.") % {"key": figure.key},
+        done_url=_achievements_url(figure.achievement.year, f"achievement-{figure.achievement_id}"),
+    )
 
 
 def _advocacy_page(request: HttpRequest, year: int, action: AdvocacyAction | None):
-    def save(form):
-        return services.advocacy_save(
-            year=year, action=action, data=form.model_data(), by=request.user
-        )
-
-    title = (
-        _("New advocacy output of %(year)s") % {"year": year}
-        if action is None
-        else _("Edit advocacy output: %(title)s") % {"title": action.title}
-    )
-    return form_page(
+    if action is None:
+        title = _("New advocacy output of %(year)s") % {"year": year}
+    else:
+        title = _("Edit advocacy output: %(title)s") % {"title": action.title}
+    return edit_page(
         request,
+        action,
         form_class=AdvocacyForm,
-        instance=action,
         form_kwargs={"year": year},
-        save=save,
+        save=partial(services.advocacy_save, year=year, action=action),
         success=_("The advocacy output is saved."),
         done_url=lambda saved: _achievements_url(year, f"advocacy-{saved.pk}"),
         context=_form_context(
@@ -600,6 +577,9 @@ def advocacy_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def advocacy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     action = advocacy_for_staff(pk=pk)
-    services.advocacy_delete(action=action, by=request.user)
-    messages.success(request, _("“%(title)s” is deleted.") % {"title": action.title})
-    return redirect(_achievements_url(action.year, "advocacy"))
+    return button_post(
+        request,
+        lambda: services.advocacy_delete(action=action, by=request.user),
+        success=_("“%(title)s” is deleted.") % {"title": action.title},
+        done_url=_achievements_url(action.year, "advocacy"),
+    )

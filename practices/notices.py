@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import Delivery, Kind, register
+from notifications.kinds import Delivery, register_kinds
 from notifications.services import notify
 
 from . import access
@@ -22,34 +22,20 @@ def _guideline_visible(user, guideline) -> bool:
     return guideline.is_published or user.is_staff
 
 
-def _practice_titled(practice) -> dict:
-    return {"practice": practice}
-
-
-def _guideline_titled(guideline) -> dict:
-    return {"guideline": guideline}
-
-
-register(Kind(
-    "practice_submitted", _("Practice awaiting review"),
-    _("%(city)s submitted the practice “%(practice)s” for review."), visible=_practice_visible,
-    titles=_practice_titled,
-))  # fmt: skip
-register(Kind(
-    "practice_published", _("Practice published"),
-    _("Your practice “%(practice)s” is published."), visible=_practice_visible,
-    titles=_practice_titled,
-))  # fmt: skip
-register(Kind(
-    "practice_changes", _("Changes asked to a practice"),
-    _("The network staff ask for changes to “%(practice)s”: %(comment)s"),
-    visible=_practice_visible, titles=_practice_titled,
-))  # fmt: skip
-register(Kind(
-    "guideline_published", _("Guideline published on a theme you follow"),
-    _("New guideline: “%(guideline)s”."), default=Delivery.DIGEST, visible=_guideline_visible,
-    titles=_guideline_titled,
-))  # fmt: skip
+register_kinds(
+    ("practice_submitted", _("Practice awaiting review"),
+     _("%(city)s submitted the practice “%(practice)s” for review.")),
+    ("practice_published", _("Practice published"),
+     _("Your practice “%(practice)s” is published.")),
+    ("practice_changes", _("Changes asked to a practice"),
+     _("The network staff ask for changes to “%(practice)s”: %(comment)s")),
+    visible=_practice_visible, titles=lambda practice: {"practice": practice},
+)  # fmt: skip
+register_kinds(
+    ("guideline_published", _("Guideline published on a theme you follow"),
+     _("New guideline: “%(guideline)s”."), Delivery.DIGEST),
+    visible=_guideline_visible, titles=lambda guideline: {"guideline": guideline},
+)  # fmt: skip
 
 
 def practice_submitted(practice: Practice) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -72,3 +73,34 @@ def request_report(client, capture, **data):
     assert response.status_code == 303, response.status_code
     path = urlsplit(response["Location"]).path.removesuffix("download/")
     return Report.objects.get(uid=path.rstrip("/").rsplit("/", 1)[-1])
+
+
+def one_section_guideline(title: str, slug: str):
+    """A published guideline of one short section: its PDF is made in a moment."""
+    from django.utils import timezone
+
+    from practices.models import Guideline, GuidelineSection
+
+    guideline = Guideline.objects.create(
+        title=title, slug=slug, topic="Housing", status="published", published_at=timezone.now()
+    )
+    GuidelineSection.objects.create(guideline=guideline, title="Only section", body="<p>Hi</p>")
+    return guideline
+
+
+def report_made_by_the_worker(client, guideline, *, polling: bool = False):
+    """The PDF of ``guideline`` asked for as a visitor asks (303 to its status page), once the
+    worker has made it or failed (a minute at most); ``polling``: the status page read
+    meanwhile, as the browser reads it."""
+    from reports.models import Report
+
+    response = client.post("/en/reports/request/", {"kind": "guideline", "object_id": guideline.pk})
+    assert response.status_code == 303
+    report = Report.objects.get()
+    deadline = time.monotonic() + 60
+    while report.is_pending and time.monotonic() < deadline:
+        if polling:
+            assert client.get(response["Location"]).status_code == 200
+        time.sleep(0.2)
+        report.refresh_from_db()
+    return report

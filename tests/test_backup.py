@@ -97,15 +97,13 @@ def _pdf(label: str) -> bytes:
     return PDF + f"% {label}\n".encode() * 50
 
 
-def _files_beside_the_demo() -> None:
-    """Attachments, evidence, a meeting document and a rendered report: every kind of file."""
+def _officers_files() -> None:
+    """Leaflets of three practices and an action's attendance sheet, as officers upload them.
+    Also run inside `manage.py shell` on the SQLite portal of the test below."""
     from actionplans.models import Action
     from actionplans.services import evidence_add
-    from meetings.models import Meeting, MeetingDocument
     from practices.models import Practice
     from practices.services import attachment_add
-    from reports.models import Report
-    from reports.rendering import report_render
 
     for number, practice in enumerate(Practice.objects.order_by("pk")[:3]):
         attachment_add(
@@ -120,6 +118,15 @@ def _files_beside_the_demo() -> None:
         title="Attendance sheet",
         by=None,
     )
+
+
+def _files_beside_the_demo() -> None:
+    """Attachments, evidence, a meeting document and a rendered report: every kind of file."""
+    from meetings.models import Meeting, MeetingDocument
+    from reports.models import Report
+    from reports.rendering import report_render
+
+    _officers_files()
     document = MeetingDocument(
         meeting=Meeting.objects.order_by("pk").first(),
         title="Programme",
@@ -209,7 +216,7 @@ def test_a_sqlite_portal_is_backed_up_with_the_sqlite_backup_api(tmp_path):
     _manage(
         "shell",
         "-c",
-        "from tests.test_backup import _sqlite_files; _sqlite_files()",
+        "from tests.test_backup import _officers_files; _officers_files()",
         env=source,
     )
     archive = tmp_path / "portal.tar"
@@ -246,28 +253,6 @@ def test_a_sqlite_portal_is_backed_up_with_the_sqlite_backup_api(tmp_path):
     restored = checksums(tmp_path / "restored-media")
     assert restored == checksums(tmp_path / "media")
     assert len(restored) == 4
-
-
-def _sqlite_files() -> None:
-    """Run inside `manage.py shell` on the SQLite portal of the test above."""
-    from actionplans.models import Action
-    from actionplans.services import evidence_add
-    from practices.models import Practice
-    from practices.services import attachment_add
-
-    for number, practice in enumerate(Practice.objects.order_by("pk")[:3]):
-        attachment_add(
-            practice=practice,
-            upload=SimpleUploadedFile(f"leaflet-{number}.pdf", _pdf(f"practice {number}")),
-            title=f"Leaflet {number}",
-            by=None,
-        )
-    evidence_add(
-        action=Action.objects.order_by("pk").first(),
-        upload=SimpleUploadedFile("sheet.pdf", _pdf("evidence")),
-        title="Attendance sheet",
-        by=None,
-    )
 
 
 # --- Writing while the backup runs ---------------------------------------------------------

@@ -19,7 +19,8 @@ from pypdf import PdfReader
 
 from actionplans.models import ActionPlan
 from meetings.models import Meeting, Registration
-from notifications.services import deliver_pending, notify
+from notifications.sending import deliver_pending
+from notifications.services import notify
 from practices.models import Guideline, Practice
 from reports import rendering
 from reports.models import Report
@@ -349,7 +350,7 @@ def test_the_weekly_digest_names_practices_in_the_readers_language_in_fixed_quer
     from django.test.utils import CaptureQueriesContext
 
     from notifications.models import Preference
-    from notifications.services import digests_send
+    from notifications.sending import digests_send
 
     translated = _practice_in_french(staff)
     others = list(Practice.objects.filter(status="published").exclude(pk=translated.pk)[:3])

@@ -15,9 +15,10 @@ from django.test import Client
 from actionplans.models import Finding, ProgressUpdate, Review
 from actionplans.notices import reviews_closing, updates_due
 from actionplans.services import finding_add, finding_respond, review_close, review_open
-from notifications import services
+from notifications import sending
+from notifications.kinds import KINDS
 from notifications.models import DigestSent, Notification, Preference
-from notifications.services import deliver_pending, digests_send, unsubscribe_token
+from notifications.sending import deliver_pending, digests_send, unsubscribe_token
 
 from .factories import MembershipFactory, PlanFactory, StaffFactory, UserFactory
 
@@ -168,7 +169,7 @@ def test_two_workers_never_send_the_same_email(
     plan, peer, braga_officer, django_capture_on_commit_callbacks, manual_delivery
 ):
     _open_review(plan, peer, django_capture_on_commit_callbacks)
-    original = services._send_one
+    original = sending._send_one
     second_worker: list[int] = []
 
     def second_worker_runs_meanwhile(pk, *, now):
@@ -178,7 +179,7 @@ def test_two_workers_never_send_the_same_email(
             second_worker[0] = deliver_pending(now=now)
         return original(pk, now=now)
 
-    with mock.patch.object(services, "_send_one", side_effect=second_worker_runs_meanwhile):
+    with mock.patch.object(sending, "_send_one", side_effect=second_worker_runs_meanwhile):
         first_worker = deliver_pending()
     assert (first_worker, second_worker[0]) == (1, 1)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([braga_officer.email, peer.email])
@@ -209,13 +210,13 @@ def test_a_worker_killed_while_sending_loses_nothing(
 ):
     _open_review(plan, peer, django_capture_on_commit_callbacks)
     now = datetime.now(UTC)
-    killed = mock.patch.object(services, "_send_one", side_effect=SystemExit("worker killed"))
+    killed = mock.patch.object(sending, "_send_one", side_effect=SystemExit("worker killed"))
     with killed, pytest.raises(SystemExit):
         deliver_pending(now=now)
     claimed = Notification.objects.filter(email_status=Notification.Email.SENDING)
     assert claimed.count() == 1 and not mail.outbox
     assert deliver_pending(now=now) == 1  # the other row; the claimed one waits for its lease
-    assert deliver_pending(now=now + services.SENDING_LEASE + timedelta(seconds=1)) == 1
+    assert deliver_pending(now=now + sending.SENDING_LEASE + timedelta(seconds=1)) == 1
     assert len(mail.outbox) == 2
 
 
@@ -228,7 +229,7 @@ def test_a_permanent_failure_is_recorded_for_staff(
         "django.core.mail.EmailMultiAlternatives.send",
         side_effect=smtplib.SMTPRecipientsRefused({}),
     ):
-        for _ in range(services.MAX_ATTEMPTS + 1):
+        for _ in range(sending.MAX_ATTEMPTS + 1):
             deliver_pending(now=now)
             now += timedelta(days=2)
     failed = Notification.objects.filter(email_status=Notification.Email.FAILED)
@@ -281,7 +282,7 @@ def test_site_only_preference_sends_no_email_but_lists_it(
     client.force_login(braga_officer)
     page = client.get("/en/workspace/notifications/settings/")
     assert page.status_code == 200
-    form = dict.fromkeys(services.KINDS, "at_once")
+    form = dict.fromkeys(KINDS, "at_once")
     form["review_opened"] = "site_only"
     assert client.post("/en/workspace/notifications/settings/", form).status_code == 302
     _open_review(plan, peer, django_capture_on_commit_callbacks)

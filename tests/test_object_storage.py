@@ -8,7 +8,6 @@ answers "try again later" (503) and saves nothing half-way.
 from __future__ import annotations
 
 import hashlib
-import time
 import urllib.error
 import urllib.request
 
@@ -24,6 +23,7 @@ from reports.models import Report
 
 from .factories import ActionFactory, PlanFactory, PracticeFactory
 from .objectstore import ObjectStore
+from .reports_helpers import one_section_guideline, report_made_by_the_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -130,25 +130,8 @@ def test_a_missing_file_is_404(client, draft, s3_storage, object_store):
 def test_a_report_rendered_by_the_worker_is_stored_in_the_bucket_and_downloaded(
     client, s3_storage, object_store, celery_worker_if_broker
 ):
-    from django.utils import timezone
-
-    from practices.models import Guideline, GuidelineSection
-
-    guideline = Guideline.objects.create(
-        title="Stored guideline",
-        slug="stored-guideline",
-        topic="Housing",
-        status="published",
-        published_at=timezone.now(),
-    )
-    GuidelineSection.objects.create(guideline=guideline, title="Only section", body="<p>Hi</p>")
-    response = client.post("/en/reports/request/", {"kind": "guideline", "object_id": guideline.pk})
-    assert response.status_code == 303
-    report = Report.objects.get()
-    deadline = time.monotonic() + 60
-    while report.is_pending and time.monotonic() < deadline:
-        time.sleep(0.2)
-        report.refresh_from_db()
+    guideline = one_section_guideline("Stored guideline", "stored-guideline")
+    report = report_made_by_the_worker(client, guideline)
     assert report.status == Report.Status.READY, report.error
     assert object_store.keys(s3_storage) == [report.file.name]
     assert report.file.name.startswith("reports/") and "guideline" not in report.file.name
@@ -308,19 +291,9 @@ def test_two_web_hosts_behave_as_one(two_hosts, object_store, s3_storage):
 
 
 def test_a_report_rendered_while_the_store_is_down_fails_with_a_reason(stoppable_store):
-    from django.utils import timezone
-
-    from practices.models import Guideline, GuidelineSection
     from reports.rendering import report_render
 
-    guideline = Guideline.objects.create(
-        title="Unstored guideline",
-        slug="unstored-guideline",
-        topic="Housing",
-        status="published",
-        published_at=timezone.now(),
-    )
-    GuidelineSection.objects.create(guideline=guideline, title="Only section", body="<p>Hi</p>")
+    guideline = one_section_guideline("Unstored guideline", "unstored-guideline")
     report = Report.objects.create(kind="guideline", object_id=guideline.pk, language="en")
     stoppable_store.stop()
     report = report_render(report_id=report.pk)

@@ -4,7 +4,6 @@ rules as their content, rendered once per content, recovered when a worker dies.
 from __future__ import annotations
 
 import os
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
@@ -37,10 +36,12 @@ from .meetings_factories import AgendaItemFactory, MeetingFactory
 from .reports_helpers import (
     HAVE_POPPLER,
     download,
+    one_section_guideline,
     pdf_fonts,
     pdf_info,
     pdf_pages,
     pdf_text,
+    report_made_by_the_worker,
     request_report,
 )
 
@@ -457,23 +458,8 @@ def test_report_is_produced_in_the_language_it_was_asked_in(
 
 @pytest.mark.django_db(transaction=True)
 def test_report_is_produced_by_the_worker_after_commit(client, celery_worker_if_broker, braga):
-    guideline = Guideline.objects.create(
-        title="Worker guideline",
-        slug="worker-guideline",
-        topic="Housing",
-        status="published",
-        published_at=timezone.now(),
-    )
-    GuidelineSection.objects.create(guideline=guideline, title="Only section", body="<p>Hi</p>")
-    response = client.post("/en/reports/request/", {"kind": "guideline", "object_id": guideline.pk})
-    assert response.status_code == 303
-    report = Report.objects.get()
-    deadline = time.monotonic() + 60
-    while report.is_pending and time.monotonic() < deadline:
-        page = client.get(response["Location"])
-        assert page.status_code == 200
-        time.sleep(0.2)
-        report.refresh_from_db()
+    guideline = one_section_guideline("Worker guideline", "worker-guideline")
+    report = report_made_by_the_worker(client, guideline, polling=True)
     assert report.status == Report.Status.READY, report.error
     assert "Only section" in pdf_text(download(client, report))
 

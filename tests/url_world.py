@@ -30,9 +30,10 @@ from imports.models import DataImport
 from meetings.guests import confirm_token, registration_token
 from meetings.models import GuestInvitation, MeetingDocument, Registration, new_secret
 from notifications.models import Notification
-from notifications.services import unsubscribe_token
+from notifications.sending import unsubscribe_token
 from objectives.models import (
     Achievement,
+    AchievementFigure,
     Activity,
     AdvocacyAction,
     Evidence,
@@ -92,12 +93,14 @@ def build_world(settings) -> World:
     review = Review.objects.create(plan=plan, questions="Q")
     finding = Finding.objects.create(review=review, section="overall", kind="finding", text="F")
     draft = PracticeFactory(city=braga, status="draft", slug="braga-draft")
-    # Translated by staff into French: Braga's officers may check it, change it or delete it.
+    officer = MembershipFactory(city=braga, user=UserFactory(email="colleague@braga.example.org"))
+    # Translated into French by another officer of Braga: staff and Braga's officers may check
+    # it (someone else than its translator), change it or delete it.
     translation_save(
         record=draft,
         language="fr",
         texts={"title": "Brouillon", "summary": "Résumé.", "description": "<p>Texte.</p>"},
-        by=staff,
+        by=officer.user,
     )
     attachment = PracticeAttachment.objects.create(
         practice=draft, title="A", file=ContentFile(PDF, name="a.pdf"), original_name="a.pdf",
@@ -115,6 +118,13 @@ def build_world(settings) -> World:
     )  # fmt: skip
     session = AgendaSessionFactory(meeting=meeting)
     item = AgendaItemFactory(meeting=meeting, session=session)
+    # An item later the same morning (the hour between them free): the first can move down.
+    AgendaItemFactory(
+        meeting=meeting, session=session, starts_at=meeting.starts_at + timedelta(hours=2)
+    )
+    # A meeting just set up: nobody registered (it may go back to draft), no agenda yet (one may
+    # be copied into it), open to invited guests (who get invitations).
+    new_meeting = MeetingFactory(host_city=braga, slug="braga-new-meeting", guest_access="invited")
     registration = RegistrationFactory(meeting=meeting, city=braga)
     decision = DecisionFactory(meeting=meeting)
     followup = FollowUpFactory(decision=decision, city=braga)
@@ -122,9 +132,11 @@ def build_world(settings) -> World:
         kind="plan_progress", object_id=plan.pk, language="en", requested_by=staff
     )
     invitation = Invitation.objects.create(city=braga, email="new@example.org", invited_by=staff)
-    officer = MembershipFactory(city=braga, user=UserFactory(email="colleague@braga.example.org"))
-    # The matrix's ordinary (non-lead) officer of Braga, a person of its own.
-    MembershipFactory(city=braga, user=UserFactory(email=BRAGA_OFFICER))
+    # The matrix's ordinary (non-lead) officer of Braga, a person of its own, with the demo
+    # accounts' password (typed again to erase one's account).
+    MembershipFactory(
+        city=braga, user=UserFactory(email=BRAGA_OFFICER, password=settings.DEMO_PASSWORD)
+    )
     braga_lead = get_user_model().objects.get(email="braga@example.org")
     notification = Notification.objects.create(
         recipient=braga_lead, kind="review_opened", url=f"/en/workspace/reviews/{review.pk}/",
@@ -169,6 +181,7 @@ def build_world(settings) -> World:
             "finding": finding.pk, "practice": draft.pk, "practice_slug": draft.slug,
             "attachment": attachment.pk, "guideline": guideline.pk,
             "guideline_slug": guideline.slug, "meeting": meeting.slug, "document": document.pk,
+            "new_meeting": new_meeting.slug,
             "session": session.pk, "item": item.pk, "registration": registration.pk,
             "decision": decision.pk, "followup": followup.pk, "report": report.uid,
             "token": invitation.token, "officer": officer.user_id,
@@ -187,22 +200,32 @@ def build_world(settings) -> World:
 
 def _year_records() -> dict:
     """The demo's 2020 plan (an activity with a staff evidence link), 2019 achievements, advocacy
-    and pledges; and a draft plan for 2021 with an objective, an activity and an empty objective."""
+    and pledges; and a draft plan for 2021 with an objective, an activity and an empty objective
+    (these two with nothing that keeps them from being deleted), and a figure the narrative does
+    not quote."""
     link = Evidence.objects.filter(activity__objective__work_plan__year=2020).first()
     achievement = Achievement.objects.filter(year=2019, figures__isnull=False).first()
     draft = WorkPlan.objects.create(year=2021, introduction="The draft of 2021.")
     objective = Objective.objects.create(work_plan=draft, number=1, title="Draft objective")
-    Objective.objects.create(work_plan=draft, number=2, title="Empty draft objective")
-    Activity.objects.create(
+    empty = Objective.objects.create(work_plan=draft, number=2, title="Empty draft objective")
+    activity = Activity.objects.create(
         objective=objective, year=2021, kind=Activity.Kind.GUIDELINE, title="Draft activity",
         season="spring",
     )  # fmt: skip
+    unquoted = AchievementFigure.objects.create(
+        achievement=achievement, key="unquoted", label="Not in the narrative",
+        measure="pledging_cities", order=99,
+    )  # fmt: skip
+    pledge = Pledge.objects.order_by("pk").first()
     return {
         "wp_objective": link.activity.objective_id, "wp_activity": link.activity_id,
         "wp_evidence": link.pk, "achievement": achievement.pk,
-        "figure": achievement.figures.first().pk,
+        "figure": achievement.figures.first().pk, "unquoted_figure": unquoted.pk,
+        "empty_objective": empty.pk, "draft_activity": activity.pk,
         "advocacy": AdvocacyAction.objects.filter(year=2019).first().pk,
-        "pledge": Pledge.objects.order_by("pk").first().pk,
+        "pledge": pledge.pk,
+        "city_without_pledge": City.objects.exclude(pledges__commitment=pledge.commitment)
+        .order_by("name").first().pk,
     }  # fmt: skip
 
 
