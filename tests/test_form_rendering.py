@@ -19,7 +19,7 @@ TEMPLATES = "django.forms.renderers.TemplatesSetting"
 PORTAL = "core.form_rendering.PortalFormRenderer"
 # What differs from one request to the next whatever renders it.
 VARYING = re.compile(
-    r'(name="(?:csrfmiddlewaretoken|edit_token)" value=")[^"]*(")|(nonce=")[^"]*(")'
+    r'(name="(?:[\w-]+-)?(?:csrfmiddlewaretoken|edit_token)" value=")[^"]*(")|(nonce=")[^"]*(")'
 )
 
 
