@@ -192,3 +192,21 @@ def test_the_plan_page_lists_its_drafts_and_follows_every_change(client, braga, 
     draft.submitted_at = datetime(2026, 11, 30, 9, tzinfo=UTC)
     draft.save()
     assert "Draft progress update" not in client.get(url).content.decode()
+
+
+def test_the_officers_plan_cards_follow_every_change(client, braga, braga_officer):
+    """The cards are kept between visits: a renamed plan, a new one and a city's new name show
+    at once."""
+    plan = PlanFactory(city=braga, title="Braga plan")
+    client.force_login(braga_officer)
+    assert "Braga plan" in client.get("/en/workspace/").content.decode()
+
+    plan.title = "Braga plan, renamed"
+    plan.save()
+    PlanFactory(city=braga, title="Second Braga plan")
+    html = client.get("/en/workspace/").content.decode()
+    assert "Braga plan, renamed" in html and "Second Braga plan" in html
+
+    braga.names = {"en": "Braga (PT)"}
+    braga.save()
+    assert "Braga (PT)" in client.get("/en/workspace/").content.decode()

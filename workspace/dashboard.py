@@ -15,7 +15,7 @@ from actionplans.selectors import plans_for_user
 from actionplans.selectors import todos_for as plan_todos
 from cities.models import City, CityMembership
 from core.todo import Todo
-from fragments.context_processors import read_with_versions, request_lookup
+from fragments.context_processors import kept_key, read_with_versions, request_lookup
 from meetings.selectors import todos_for as meeting_todos
 from notifications.services import todos_for as notification_todos
 from objectives.selectors import todos_for as year_todos
@@ -55,6 +55,8 @@ class Dashboard:
     groups: list[TaskGroup]
     plans: list
     own_cities: list[City]
+    # The key of the officer's plan cards as last rendered ({% kept %}); none for staff.
+    plans_key: str = ""
 
     @property
     def count(self) -> int:
@@ -77,7 +79,7 @@ def _content_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], 
 DASHBOARD_APPS = sorted(settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS)
 
 
-def _officer_todos(*, request, own_cities: list[City], today) -> tuple[list[Todo], list]:
+def _officer_todos(*, request, own_cities: list[City], today) -> tuple[list[Todo], list, str]:
     """An officer's content to-dos, kept until that content changes, the day ends or one of them
     stops applying (a meeting's registration closes): a dozen queries otherwise, on the page
     an officer comes back to most. Read in the page's one round trip with the versions."""
@@ -85,7 +87,8 @@ def _officer_todos(*, request, own_cities: list[City], today) -> tuple[list[Todo
     key = "dashboard:{}:{}:{}:{}".format(
         user.pk, get_language(), today.isoformat(), ",".join(str(city.pk) for city in own_cities)
     )
-    read_with_versions(request, [key])
+    plans_key = kept_key("dashboard-plans", key)
+    read_with_versions(request, [key, plans_key])
     versions, found = request_lookup(request)
     version = ".".join(versions[app] for app in DASHBOARD_APPS)
     stored = found.get(key)
@@ -94,11 +97,11 @@ def _officer_todos(*, request, own_cities: list[City], today) -> tuple[list[Todo
         and stored[0] == version
         and (stored[1] is None or timezone.now() < stored[1])
     ):
-        return stored[2], stored[3]
+        return stored[2], stored[3], plans_key
     todos, plans = _content_todos(user=user, own_cities=own_cities, today=today)
     until = min((todo.until for todo in todos if todo.until), default=None)
     cache.set(key, (version, until, todos, plans), timeout=settings.FRAGMENT_CACHE_SECONDS)
-    return todos, plans
+    return todos, plans, plans_key
 
 
 def dashboard_for(*, request, memberships: list[CityMembership]) -> Dashboard:
@@ -112,8 +115,11 @@ def dashboard_for(*, request, memberships: list[CityMembership]) -> Dashboard:
         # The network's to-dos move with the clock (visits that end, updates that fall late):
         # read each time.
         todos, plans = _content_todos(user=user, own_cities=own_cities, today=today)
+        plans_key = ""
     else:
-        todos, plans = _officer_todos(request=request, own_cities=own_cities, today=today)
+        todos, plans, plans_key = _officer_todos(
+            request=request, own_cities=own_cities, today=today
+        )
     # Reports and e-mails that failed are read each time (their changes are made in bulk).
     todos = [*todos, *report_todos(user=user), *notification_todos(user=user)]
     groups = []
@@ -123,4 +129,4 @@ def dashboard_for(*, request, memberships: list[CityMembership]) -> Dashboard:
         if mine:
             groups.append(TaskGroup(key, str(GROUPS[key]), mine))
     groups.sort(key=lambda g: (min(t.urgency for t in g.todos), order.index(g.key)))
-    return Dashboard(groups=groups, plans=plans, own_cities=own_cities)
+    return Dashboard(groups=groups, plans=plans, own_cities=own_cities, plans_key=plans_key)
