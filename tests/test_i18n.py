@@ -56,6 +56,7 @@ def extracted_catalogues(tmp_path_factory) -> Path:
     return copy
 
 
+@pytest.mark.xdist_group("extracted_catalogues")  # makemessages once, on one worker
 @pytest.mark.parametrize("language", OTHERS)
 def test_every_catalogue_is_complete(extracted_catalogues, language):
     po = extracted_catalogues / language / "LC_MESSAGES" / "django.po"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+# One load for the module's tests: in parallel runs, they all go to the same worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sqlite_load")]
 
 SCRIPT = Path(__file__).with_name("sqlite_load.py")
 
