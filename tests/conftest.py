@@ -18,6 +18,35 @@ BROWSER_FIXTURES = {"page", "browser", "live_demo"}
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 
+# Tests sharing a costly set-up made once per worker, which run on the same worker: the fuzzed
+# world of test_form_fuzz, the pages of demo_pages, the SQLite load of test_sqlite_concurrency,
+# the catalogues that test_i18n extracts (makemessages writes its work files beside the
+# sources: two at once would collide).
+# By the start of their node ids; the others are shared out one by one, in order.
+SAME_WORKER = {
+    "tests/test_form_fuzz.py::": "fuzz_world",
+    "tests/test_valid_html.py::": "demo_pages",
+    "tests/test_plain_labels.py::": "demo_pages",
+    "tests/test_sqlite_concurrency.py::": "sqlite_load",
+    "tests/test_i18n.py::test_every_catalogue_is_complete": "extracted_catalogues",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadgroup`` (make test): SAME_WORKER's groups. (pytest-xdist's own
+    ``xdist_group`` marker relies on node ids that pytest 9 no longer lets it change.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SameWorkerScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            groups = (group for start, group in SAME_WORKER.items() if nodeid.startswith(start))
+            return next(groups, nodeid)
+
+    return SameWorkerScheduling(config, log)
+
+
 def worker_redis_url(url: str, worker: str) -> str:
     """The Redis database of one worker: the given one for gw0, the one below it for gw1, and
     so on (15, 14, ...). The cache, the sessions and the Celery broker live there, so a worker's

@@ -74,7 +74,6 @@ def _choices():
 
 
 @pytest.mark.django_db
-@pytest.mark.xdist_group("demo_pages")
 def test_every_page_shows_labels_not_codes_in_the_readers_language(demo_pages):
     choices = _choices()
     # Codes with an underscore are never words of a sentence ("on_track", "school_dropout").

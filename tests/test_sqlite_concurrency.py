@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-# One load for the module's tests: in parallel runs, they all go to the same worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sqlite_load")]
+# One load for the module's tests: in parallel runs they go to one worker (conftest.SAME_WORKER).
+pytestmark = pytest.mark.slow
 
 SCRIPT = Path(__file__).with_name("sqlite_load.py")
 

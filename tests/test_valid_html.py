@@ -49,7 +49,6 @@ def _check(pages, tmp_path) -> tuple[list[str], int]:
 
 
 @pytest.mark.django_db
-@pytest.mark.xdist_group("demo_pages")
 def test_public_pages_in_portuguese_italian_and_german_are_valid_and_say_their_language(
     demo_pages, tmp_path
 ):
@@ -63,7 +62,6 @@ def test_public_pages_in_portuguese_italian_and_german_are_valid_and_say_their_l
 
 
 @pytest.mark.django_db
-@pytest.mark.xdist_group("demo_pages")
 def test_every_page_of_the_demo_is_valid_html(demo_pages, tmp_path):
     assert VNU.exists(), "the Nu HTML checker is installed by `make test` (tools/htmlcheck)"
     assert shutil.which("java"), "the Nu HTML checker needs Java (Debian's default-jre-headless)"
