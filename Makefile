@@ -46,10 +46,11 @@ $(HTMLCHECK): tools/htmlcheck/package-lock.json
 	@npm ci --prefix tools/htmlcheck --ignore-scripts --no-audit --no-fund --silent
 	@touch $@
 
-# The tests run in parallel (pytest-xdist): one worker process per core, four at most; each has
-# its own test database, Redis database and files (tests/conftest.py). TEST_WORKERS=1 for one
-# worker, or PYTEST_ARGS="-n 0" for no worker process at all (the tests in this process).
-TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); if [ $$n -gt 4 ]; then n=4; fi; echo $$n)
+# The tests run in parallel (pytest-xdist): one worker process more than there are cores (they
+# often wait on PostgreSQL, Chromium or a subprocess), four at most; each has its own test
+# database, Redis database and files (tests/conftest.py). TEST_WORKERS=2 for two workers, or
+# PYTEST_ARGS="-n 0" for no worker process at all (every test in one process).
+TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 2) + 1 )); if [ $$n -gt 4 ]; then n=4; fi; echo $$n)
 PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --durations=10
 
 # The backup tests run pg_dump and pg_restore (Debian: postgresql-client, which CI installs).

@@ -12,9 +12,9 @@ from .factories import CityFactory, MembershipFactory, StaffFactory, UserFactory
 
 BROWSER_FIXTURES = {"page", "browser", "live_demo"}
 
-# Under pytest-xdist (`make test` runs two workers) each worker is a process with a name, "gw0",
-# "gw1"...; pytest-django gives each its own test database (test_roma_wg_gw0...). The rest of
-# what a test may change is made the worker's own here, before any test or fixture uses it.
+# Under pytest-xdist (`make test` runs one worker per core) each worker is a process with a
+# name, "gw0", "gw1"...; pytest-django gives each its own test database (test_roma_wg_gw0...).
+# The rest of what a test may change is made the worker's own here, before anything uses it.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 
@@ -47,18 +47,24 @@ def pytest_xdist_make_scheduler(config, log):
     return SameWorkerScheduling(config, log)
 
 
+BENCH_REDIS_DATABASE = 13  # bench/run.py's own
+
+
 def worker_redis_url(url: str, worker: str) -> str:
-    """The Redis database of one worker: the given one for gw0, the one below it for gw1, and
-    so on (15, 14, ...). The cache, the sessions and the Celery broker live there, so a worker's
-    cache.clear() (Redis FLUSHDB) or queue purge never touches another worker's keys or tasks;
-    Celery's broadcasts (ping) are kept per database by its Redis transport too."""
+    """The Redis database of one worker: the given one for gw0, the next one down for gw1, and
+    so on (15, 14, 12, 11: the benchmark's is left out). The cache, the sessions and the Celery
+    broker live there, so a worker's cache.clear() (Redis FLUSHDB) or queue purge never touches
+    another worker's keys or tasks; Celery's broadcasts (ping) are kept per database by its
+    Redis transport too."""
     if not url or not worker:
         return url
     from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(url)
     base = int(parts.path.strip("/") or 0)
-    database = (base - int(worker.removeprefix("gw"))) % 16
+    downwards = [(base - step) % 16 for step in range(16)]
+    databases = [base] + [d for d in downwards[1:] if d != BENCH_REDIS_DATABASE]
+    database = databases[int(worker.removeprefix("gw")) % len(databases)]
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
