@@ -66,7 +66,7 @@ def erase_own_account(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             logout(request)
-            return redirect("personal_data:erased")
+            return redirect("accounts:own_account_erased")
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -84,7 +84,7 @@ def erase_own_account(request: HttpRequest) -> HttpResponse:
 def erased(request: HttpRequest) -> HttpResponse:
     """Where a person lands, signed out, after erasing their account."""
     if request.user.is_authenticated:
-        return redirect("personal_data:page")
+        return redirect("accounts:my_data")
     return render(request, "accounts/erased.html")
 
 
@@ -98,7 +98,7 @@ def erase_person(request: HttpRequest, pk: int) -> HttpResponse:
         erased_at__isnull=True,
     )
     if person.pk == request.user.pk:
-        return redirect("personal_data:erase")
+        return redirect("accounts:own_account_erase")
     if not may_erase(by=request.user, user=person):
         raise PermissionDenied
     back = _next_or(request, reverse("workspace:home"))
@@ -168,10 +168,10 @@ def address_data(request: HttpRequest) -> HttpResponse:
                     request,
                     _("Erased: %(count)s records held under this address.") % {"count": erased},
                 )
-                return redirect("people:address_data")
+                return redirect("accounts:address_data")
         else:
             request.session[ADDRESS_LOOKED_UP] = email
-            return redirect("people:address_data")
+            return redirect("accounts:address_data")
     if request.method == "POST":
         email = (getattr(form, "cleaned_data", None) or {}).get("email", "").lower()
     else:

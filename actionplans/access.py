@@ -272,7 +272,7 @@ def external_required(view):
         except AccessEnded:
             return render(request, "actionplans/experts/ended.html", status=403)
         if reviewer is None:
-            return redirect("experts:new_link")
+            return redirect("actionplans:expert_link_request")
         request.external_reviewer = reviewer
         return view(request, *args, **kwargs)
 

@@ -45,7 +45,7 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST":
             reviewer = external_link_use(token=token)
             session_start(request, reviewer)
-            return redirect("experts:review", pk=reviewer.review_id)
+            return redirect("actionplans:expert_review", pk=reviewer.review_id)
         external_link_check(token=token)
     except ValidationError as error:
         return render(
@@ -74,7 +74,7 @@ def new_link(request: HttpRequest) -> HttpResponse:
             return as_too_many(response, retry_after=wait)
         if form.is_valid():
             expert_links_request(email=form.cleaned_data["email"])
-            return redirect("experts:link_sent")
+            return redirect("actionplans:expert_link_sent")
     return render(
         request, "actionplans/experts/new_link.html", {"form": form}, status=form_status(form)
     )
@@ -100,7 +100,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your finding is recorded."))
-            return redirect("experts:review", pk=the_review.pk)
+            return redirect("actionplans:expert_review", pk=the_review.pk)
     findings = list(the_review.findings.select_related("action", "author", "external_author"))
     return render(
         request,

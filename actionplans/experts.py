@@ -60,8 +60,8 @@ def link_message(reviewer: ExternalReviewer, *, token: str, occasion: str) -> Em
             "plan": localized(review.plan, settings.LANGUAGE_CODE),
             "occasion": occasion,
             "link": settings.SITE_URL.rstrip("/")
-            + reverse("experts:link", kwargs={"token": token}),
-            "new_link": settings.SITE_URL.rstrip("/") + reverse("experts:new_link"),
+            + reverse("actionplans:expert_sign_in", kwargs={"token": token}),
+            "new_link": settings.SITE_URL.rstrip("/") + reverse("actionplans:expert_link_request"),
             "hours": settings.EXTERNAL_LINK_VALID_HOURS,
         }
         subject = render_to_string("actionplans/email/expert_link_subject.txt", context).strip()

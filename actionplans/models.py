@@ -121,7 +121,7 @@ class ActionPlan(Versioned, WrittenIn):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("actionplans_public:public", kwargs={"pk": self.pk})
+        return reverse("actionplans:plan_public", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:

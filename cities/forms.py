@@ -129,7 +129,7 @@ class PledgeForm(EditForm):
         self.fields["commitment"].help_text = format_html(
             '{} <a href="{}">{}</a>',
             _("Not in the list?"),
-            reverse("pledges_workspace:commitment_new"),
+            reverse("cities:commitment_new"),
             _("Add a commitment"),
         )
 

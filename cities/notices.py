@@ -38,7 +38,7 @@ def invitations_expiring(*, today: date) -> int:
                 invitation.invited_by,
                 "invitation_expiring",
                 invitation,
-                reverse("invitations_staff:new", kwargs={"slug": invitation.city.slug}),
+                reverse("cities:invitation_new", kwargs={"slug": invitation.city.slug}),
                 {
                     "email": invitation.email,
                     "city": invitation.city.name,

@@ -25,7 +25,7 @@ def invitation_send(invitation_id: int) -> None:
         return
     with translation.override(settings.LANGUAGE_CODE):
         link = settings.SITE_URL.rstrip("/") + reverse(
-            "invitations:accept", kwargs={"token": invitation.token}
+            "cities:invitation_accept", kwargs={"token": invitation.token}
         )
         context = {"invitation": invitation, "link": link}
         subject = render_to_string("cities/email/invitation_subject.txt", context).strip()

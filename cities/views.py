@@ -173,7 +173,7 @@ def _invitation_accept_signed_in(request: HttpRequest, invitation: Invitation) -
 
 
 def _pledges_url() -> str:
-    return reverse("pledges_workspace:list")
+    return reverse("cities:pledge_list")
 
 
 def _pledge_context(title: str) -> dict:
@@ -255,6 +255,6 @@ def commitment_new(request: HttpRequest) -> HttpResponse:
             by=request.user,
         ),
         success=_("The commitment is added: cities can now pledge to it."),
-        done_url=reverse("pledges_workspace:new"),
+        done_url=reverse("cities:pledge_new"),
         context=_pledge_context(_("New commitment")),
     )

@@ -455,7 +455,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                 title=_("%(city)s: %(decision)s")
                 % {"city": followup.city.name, "decision": followup.decision.title},
                 detail=detail,
-                url=reverse("meetings_workspace:followup_done", kwargs={"pk": followup.pk}),
+                url=reverse("meetings:followup_done", kwargs={"pk": followup.pk}),
                 action=_("Mark as done"),
                 due=due,
                 urgency=0 if late else 1,

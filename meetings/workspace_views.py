@@ -140,7 +140,7 @@ def workspace_list(request: HttpRequest) -> HttpResponse:
 @officer_required
 def followup_done(request: HttpRequest, pk: int) -> HttpResponse:
     followup = followup_for_user(request.user, pk=pk)
-    back = next_or(request, reverse("meetings_workspace:list"))
+    back = next_or(request, reverse("meetings:workspace_list"))
     try:
         services.followup_complete(followup=followup, by=request.user)
     except ValidationError as error:
@@ -179,7 +179,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         form_kwargs={"initial": MeetingForm.initial_for_activity(activity) if activity else {}},
         save=lambda form: services.meeting_create(data=form.to_data(), by=request.user),
         success=_("Meeting created as a draft. Now build its agenda."),
-        done_url=lambda meeting: reverse("meetings_workspace:agenda", args=[meeting.slug]),
+        done_url=lambda meeting: reverse("meetings:agenda_edit", args=[meeting.slug]),
         template="meetings/workspace/meeting_form.html",
         context={"meeting": None, "activity": activity},
     )
@@ -196,7 +196,7 @@ def meeting_edit(request: HttpRequest, slug: str) -> HttpResponse:
             meeting=meeting, data=form.to_data(), by=request.user
         ),
         success=_("The meeting is saved."),
-        done_url=reverse("meetings_workspace:manage", kwargs={"slug": meeting.slug}),
+        done_url=reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug}),
         template="meetings/workspace/meeting_form.html",
         context={"meeting": meeting},
     )
@@ -225,7 +225,7 @@ def meeting_manage(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 def meeting_publish(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    back = reverse("meetings_workspace:manage", kwargs={"slug": meeting.slug})
+    back = reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug})
     try:
         if request.POST.get("action") == "unpublish":
             services.meeting_unpublish(meeting=meeting, by=request.user)
@@ -254,7 +254,7 @@ def document_new(request: HttpRequest, slug: str) -> HttpResponse:
             by=request.user,
         ),
         success=_("The document is added."),
-        done_url=reverse("meetings_workspace:manage", kwargs={"slug": meeting.slug}),
+        done_url=reverse("meetings:meeting_manage", kwargs={"slug": meeting.slug}),
         template=MANAGE_PAGE,
         context=_manage_context(meeting),
     )
@@ -267,7 +267,7 @@ def document_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     document = document_for_meeting(meeting=meeting, pk=pk)
     services.document_delete(document=document, by=request.user)
     messages.success(request, _("The document is removed."))
-    return redirect("meetings_workspace:manage", slug=meeting.slug)
+    return redirect("meetings:meeting_manage", slug=meeting.slug)
 
 
 # --- Agenda ------------------------------------------------------------------------------
@@ -324,7 +324,7 @@ def agenda_duplicate(request: HttpRequest, slug: str) -> HttpResponse:
             source=form.cleaned_data["source"], target=meeting, by=request.user
         ),
         success=_copied,
-        done_url=reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug}),
+        done_url=reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug}),
         template=AGENDA_PAGE,
         context=_agenda_context(meeting),
     )
@@ -367,7 +367,7 @@ def _item_form_page(request, meeting: Meeting, item: AgendaItem | None) -> HttpR
             form,
             save,
             success=_("The agenda is saved."),
-            done_url=reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug}),
+            done_url=reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug}),
             again=(AgendaItemForm, {"meeting": meeting}),
         )
         if attempt.response is not None:
@@ -412,7 +412,7 @@ def agenda_item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     item = item_for_staff(meeting=meeting, pk=pk)
     services.agenda_item_delete(item=item, by=request.user)
     messages.success(request, _("“%(title)s” is removed from the agenda.") % {"title": item.title})
-    return redirect("meetings_workspace:agenda", slug=meeting.slug)
+    return redirect("meetings:agenda_edit", slug=meeting.slug)
 
 
 @require_POST
@@ -420,7 +420,7 @@ def agenda_item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 def agenda_item_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     item = item_for_staff(meeting=meeting, pk=pk)
-    back = reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug})
+    back = reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug})
     try:
         services.agenda_item_move(
             item=item, direction=request.POST.get("direction", ""), by=request.user
@@ -435,7 +435,7 @@ def _session_form_page(request, meeting: Meeting, session: AgendaSession | None)
         request,
         meeting,
         tab="agenda",
-        back=reverse("meetings_workspace:agenda", kwargs={"slug": meeting.slug}),
+        back=reverse("meetings:agenda_edit", kwargs={"slug": meeting.slug}),
         title=_("Edit the session") if session else _("New session"),
         heading=_("Edit session: %(title)s") % {"title": session.title} if session else "",
         form_class=SessionForm,
@@ -469,7 +469,7 @@ def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     session = session_for_staff(meeting=meeting, pk=pk)
     services.agenda_session_delete(session=session, by=request.user)
     messages.success(request, _("The session is removed; its items stay on the agenda."))
-    return redirect("meetings_workspace:agenda", slug=meeting.slug)
+    return redirect("meetings:agenda_edit", slug=meeting.slug)
 
 
 # --- Registrations and attendance --------------------------------------------------------
@@ -553,7 +553,7 @@ def attendance(request: HttpRequest, slug: str) -> HttpResponse:
             meeting=meeting, attended=form.cleaned_data["attended"], by=request.user
         ),
         success=lambda count: _("Attendance recorded: %(count)s people.") % {"count": count},
-        done_url=reverse("meetings_workspace:attendance", kwargs={"slug": meeting.slug}),
+        done_url=reverse("meetings:attendance_edit", kwargs={"slug": meeting.slug}),
         template="meetings/workspace/attendance.html",
         context={
             "meeting": meeting,
@@ -571,7 +571,7 @@ def attendee_new(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         meeting,
         tab="attendance",
-        back=reverse("meetings_workspace:attendance", kwargs={"slug": meeting.slug}),
+        back=reverse("meetings:attendance_edit", kwargs={"slug": meeting.slug}),
         title=_("Add a participant who came"),
         submit_label=_("Add as present"),
         form_class=RegistrationForm,
@@ -600,7 +600,7 @@ def outcomes(request: HttpRequest, slug: str) -> HttpResponse:
             by=request.user,
         ),
         success=_("Minutes and outcomes are saved."),
-        done_url=reverse("meetings_workspace:outcomes", kwargs={"slug": meeting.slug}),
+        done_url=reverse("meetings:outcomes_edit", kwargs={"slug": meeting.slug}),
         template="meetings/workspace/outcomes.html",
         context={
             "meeting": meeting,
@@ -619,7 +619,7 @@ def _decision_form_page(request, meeting: Meeting, decision: Decision | None) ->
         request,
         meeting,
         tab="outcomes",
-        back=reverse("meetings_workspace:outcomes", kwargs={"slug": meeting.slug}),
+        back=reverse("meetings:outcomes_edit", kwargs={"slug": meeting.slug}),
         title=_("Edit the decision") if decision else _("New decision"),
         heading=_("Edit decision: %(title)s") % {"title": decision.title} if decision else "",
         form_class=DecisionForm,
@@ -647,7 +647,7 @@ def decision_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     decision = decision_for_staff(meeting=meeting, pk=pk)
     services.decision_delete(decision=decision, by=request.user)
     messages.success(request, _("The decision and its follow-ups are removed."))
-    return redirect("meetings_workspace:outcomes", slug=meeting.slug)
+    return redirect("meetings:outcomes_edit", slug=meeting.slug)
 
 
 # --- Guests of a meeting -----------------------------------------------------------------
@@ -687,7 +687,7 @@ def guests(request: HttpRequest, slug: str) -> HttpResponse:
 def _guest_decision(request: HttpRequest, slug: str, pk: int, decide, done: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     registration = guest_registration_for_staff(meeting=meeting, pk=pk)
-    back = reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    back = reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
     try:
         decide(registration=registration, by=request.user)
     except ValidationError as error:
@@ -717,7 +717,7 @@ def guest_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @staff_required
 def guest_invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
-    back = reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    back = reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
     return _meeting_form_page(
         request,
         meeting,
@@ -748,7 +748,7 @@ def guest_invitation_new(request: HttpRequest, slug: str) -> HttpResponse:
 def guest_invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = meeting_for_staff(slug=slug)
     invitation = invitation_for_staff(meeting=meeting, pk=pk)
-    back = reverse("meetings_workspace:guests", kwargs={"slug": meeting.slug})
+    back = reverse("meetings:guest_list", kwargs={"slug": meeting.slug})
     try:
         services.guest_invitation_revoke(invitation=invitation, by=request.user)
     except ValidationError as error:

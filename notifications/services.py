@@ -289,7 +289,7 @@ def _message_for(notification: Notification) -> EmailMultiAlternatives:
         titles_localize([notification], _language(person))
         unsubscribe = _absolute(
             reverse(
-                "notifications_public:unsubscribe",
+                "notifications:unsubscribe",
                 kwargs={"token": unsubscribe_token(user=person, kind=notification.kind)},
             )
         )

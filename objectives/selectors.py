@@ -365,7 +365,7 @@ def _overdue_todos(today: date) -> list[Todo]:
             )
             % {"count": len(overdue), "year": work_plan.year},
             detail=", ".join(p.activity.title for p in overdue[:3]),
-            url=reverse("objectives_workspace:plan", kwargs={"year": work_plan.year}),
+            url=reverse("objectives:work_plan_manage", kwargs={"year": work_plan.year}),
             action=_("Link their evidence or cancel them"),
             urgency=1,
         )
@@ -382,7 +382,7 @@ def todos_for(*, user, today: date) -> list[Todo]:
             group="staff",
             title=_("The work plan %(year)s is a draft") % {"year": year},
             detail=_("Only the staff see it until it is published."),
-            url=reverse("objectives_workspace:plan", kwargs={"year": year}),
+            url=reverse("objectives:work_plan_manage", kwargs={"year": year}),
             action=_("Open the draft"),
         )
         for year in WorkPlan.objects.filter(is_published=False)

@@ -65,16 +65,16 @@ from .selectors import (
 
 
 def _list_url() -> str:
-    return reverse("objectives_workspace:list")
+    return reverse("objectives:workspace_list")
 
 
 def _plan_url(year: int, anchor: str = "") -> str:
-    url = reverse("objectives_workspace:plan", kwargs={"year": year})
+    url = reverse("objectives:work_plan_manage", kwargs={"year": year})
     return f"{url}#{anchor}" if anchor else url
 
 
 def _achievements_url(year: int, anchor: str = "") -> str:
-    url = reverse("objectives_workspace:achievements", kwargs={"year": year})
+    url = reverse("objectives:achievement_workspace_list", kwargs={"year": year})
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -410,7 +410,7 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("record", error.messages)
         else:
             messages.success(request, _("The record is linked as evidence."))
-            return redirect("objectives_workspace:evidence", pk=activity.pk)
+            return redirect("objectives:evidence_list", pk=activity.pk)
     return _evidence_page(request, activity, kind=kind, form=form)
 
 
@@ -421,7 +421,7 @@ def evidence_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse
     link = evidence_link_for_staff(activity=activity, pk=link_pk)
     services.evidence_link_remove(link=link, by=request.user)
     messages.success(request, _("The link is removed."))
-    return redirect("objectives_workspace:evidence", pk=activity.pk)
+    return redirect("objectives:evidence_list", pk=activity.pk)
 
 
 # --- Achievements and advocacy outputs -----------------------------------------------------------

@@ -57,7 +57,7 @@ def practice_submitted(practice: Practice) -> None:
         recipients=get_user_model().objects.filter(is_staff=True, is_active=True),
         kind="practice_submitted",
         subject=practice,
-        url=reverse("practices_workspace:review", kwargs={"pk": practice.pk}),
+        url=reverse("practices:practice_review", kwargs={"pk": practice.pk}),
         context={"practice": practice.title, "city": practice.city.name},
     )
 
@@ -69,7 +69,7 @@ def practice_decided(practice: Practice, *, published: bool, comment: str = "") 
         subject=practice,
         url=practice.get_absolute_url()
         if published
-        else reverse("practices_workspace:edit", kwargs={"pk": practice.pk}),
+        else reverse("practices:practice_edit", kwargs={"pk": practice.pk}),
         context={"practice": practice.title, "city": practice.city.name, "comment": comment},
         occasion=f"{practice.status}-{practice.updated_at:%Y%m%d%H%M%S}",
     )

@@ -500,7 +500,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                     group="practices",
                     title=_("“%(title)s” from %(city)s awaits review")
                     % {"title": practice.title, "city": practice.city.name},
-                    url=reverse("practices_workspace:review", kwargs={"pk": practice.pk}),
+                    url=reverse("practices:practice_review", kwargs={"pk": practice.pk}),
                     action=_("Review"),
                     urgency=1,
                 )
@@ -522,7 +522,7 @@ def todos_for(*, user, cities: list[City]) -> list[Todo]:
                     else _("Draft practice “%(title)s”")
                 )
                 % {"title": practice.title},
-                url=reverse("practices_workspace:edit", kwargs={"pk": practice.pk}),
+                url=reverse("practices:practice_edit", kwargs={"pk": practice.pk}),
                 action=_("Make the changes") if asked else _("Continue"),
                 urgency=waiting[practice.status],
             )

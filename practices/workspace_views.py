@@ -77,7 +77,7 @@ def practice_new(request: HttpRequest) -> HttpResponse:
             by=request.user,
         ),
         success=_("The practice is saved as a draft."),
-        done_url=lambda practice: reverse("practices_workspace:edit", args=[practice.pk]),
+        done_url=lambda practice: reverse("practices:practice_edit", args=[practice.pk]),
         template="practices/workspace/practice_form.html",
     )
 
@@ -96,7 +96,7 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user,
         ),
         success=_("Your changes are saved."),
-        done_url=reverse("practices_workspace:edit", args=[practice.pk]),
+        done_url=reverse("practices:practice_edit", args=[practice.pk]),
         template="practices/workspace/practice_form.html",
         context={
             "practice": practice,
@@ -118,7 +118,7 @@ def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The practice is submitted to the network staff for review."))
-    return redirect("practices_workspace:list")
+    return redirect("practices:workspace_list")
 
 
 @staff_required
@@ -140,7 +140,7 @@ def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect("practices_workspace:list")
+            return redirect("practices:workspace_list")
     context = {"form": form, "practice": practice, "events": practice.events.select_related("by")}
     return render(
         request, "practices/workspace/practice_review.html", context, status=form_status(form)
@@ -166,7 +166,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             storage_unavailable(request, form)
         else:
             messages.success(request, _("The file is attached."))
-            return redirect("practices_workspace:edit", pk=practice.pk)
+            return redirect("practices:practice_edit", pk=practice.pk)
     context = {"attachment_form": form, "practice": practice}
     return render(
         request, "practices/workspace/attachment_form.html", context, status=form_status(form)
@@ -179,7 +179,7 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
     attachment = access.get_attachment_for_editing(request.user, practice_pk=pk, pk=attachment_pk)
     attachment_delete(attachment=attachment, by=request.user)
     messages.success(request, _("The file is removed."))
-    return redirect("practices_workspace:edit", pk=attachment.practice_id)
+    return redirect("practices:practice_edit", pk=attachment.practice_id)
 
 
 @login_required
@@ -278,7 +278,7 @@ def guideline_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 by=request.user,
             ),
             success=_("The guideline is saved."),
-            done_url=lambda saved: reverse("practices_workspace:guideline_edit", args=[saved.pk]),
+            done_url=lambda saved: reverse("practices:guideline_edit", args=[saved.pk]),
             again=(GuidelineForm, {"practices": practices}),
         )
         if attempt.response is not None:
@@ -312,7 +312,7 @@ def guideline_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         _("The guideline is published.") if publish else _("The guideline is back to draft."),
     )
-    return redirect("practices_workspace:guideline_edit", pk=guideline.pk)
+    return redirect("practices:guideline_edit", pk=guideline.pk)
 
 
 @login_required

@@ -214,7 +214,7 @@ def expert_client(world: World, client: Client | None = None) -> Client:
     their sign-in links used."""
     client = client or Client()
     token = link_create(ExternalReviewer.objects.get(pk=world["expert"]))
-    url = reverse("experts:link", kwargs={"token": token})
+    url = reverse("actionplans:expert_sign_in", kwargs={"token": token})
     page = client.get(url).content.decode()
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
     response = client.post(url, {"csrfmiddlewaretoken": csrf})
