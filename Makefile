@@ -46,14 +46,21 @@ $(HTMLCHECK): tools/htmlcheck/package-lock.json
 	@npm ci --prefix tools/htmlcheck --ignore-scripts --no-audit --no-fund --silent
 	@touch $@
 
+# The tests run in parallel (pytest-xdist): one worker process more than there are cores (they
+# often wait on PostgreSQL, Chromium or a subprocess), four at most; each has its own test
+# database, Redis database and files (tests/conftest.py). TEST_WORKERS=2 for two workers, or
+# PYTEST_ARGS="-n 0" for no worker process at all (every test in one process).
+TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 2) + 1 )); if [ $$n -gt 4 ]; then n=4; fi; echo $$n)
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --durations=10
+
 # The backup tests run pg_dump and pg_restore (Debian: postgresql-client, which CI installs).
 test: setup $(HTMLCHECK)
 	@command -v pg_dump >/dev/null 2>&1 || echo "pg_dump is missing: the PostgreSQL backup tests are skipped (apt-get install postgresql-client)."
-	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_ARGS)
+	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # While working: everything but the tests marked browser or slow (make test still runs them all).
 test-fast: setup $(HTMLCHECK)
-	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
+	@exports="$$($(PY) scripts/test_services.py)" && eval "$$exports" && $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser and not slow" $(PYTEST_ARGS)
 
 # pip-audit lives in its own environment (the "audit" group), so `make setup` never installs it.
 AUDIT_VENV := var/audit-venv

@@ -12,12 +12,100 @@ from .factories import CityFactory, MembershipFactory, StaffFactory, UserFactory
 
 BROWSER_FIXTURES = {"page", "browser", "live_demo"}
 
+# Under pytest-xdist (`make test` runs one worker per core) each worker is a process with a
+# name, "gw0", "gw1"...; pytest-django gives each its own test database (test_roma_wg_gw0...).
+# The rest of what a test may change is made the worker's own here, before anything uses it.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
+
+# Tests sharing a costly set-up made once per worker, which run on the same worker: the fuzzed
+# world of test_form_fuzz, the pages of demo_pages, the SQLite load of test_sqlite_concurrency,
+# the catalogues that test_i18n extracts (makemessages writes its work files beside the
+# sources: two at once would collide).
+# By the start of their node ids; the others are shared out one by one, in order.
+SAME_WORKER = {
+    "tests/test_form_fuzz.py::": "fuzz_world",
+    "tests/test_valid_html.py::": "demo_pages",
+    "tests/test_plain_labels.py::": "demo_pages",
+    "tests/test_sqlite_concurrency.py::": "sqlite_load",
+    "tests/test_i18n.py::test_every_catalogue_is_complete": "extracted_catalogues",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadgroup`` (make test): SAME_WORKER's groups. (pytest-xdist's own
+    ``xdist_group`` marker relies on node ids that pytest 9 no longer lets it change.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SameWorkerScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            groups = (group for start, group in SAME_WORKER.items() if nodeid.startswith(start))
+            return next(groups, nodeid)
+
+    return SameWorkerScheduling(config, log)
+
+
+BENCH_REDIS_DATABASE = 13  # bench/run.py's own
+
+
+def worker_redis_url(url: str, worker: str) -> str:
+    """The Redis database of one worker: the given one for gw0, the next one down for gw1, and
+    so on (15, 14, 12, 11: the benchmark's is left out). The cache, the sessions and the Celery
+    broker live there, so a worker's cache.clear() (Redis FLUSHDB) or queue purge never touches
+    another worker's keys or tasks; Celery's broadcasts (ping) are kept per database by its
+    Redis transport too."""
+    if not url or not worker:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    downwards = [(base - step) % 16 for step in range(16)]
+    databases = [base] + [d for d in downwards[1:] if d != BENCH_REDIS_DATABASE]
+    database = databases[int(worker.removeprefix("gw")) % len(databases)]
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def _worker_own_redis() -> None:
+    # Nothing has opened the cache or configured the Celery app yet (both are lazy): the
+    # settings they will read are changed in place, and the variable that the processes the
+    # tests start (web and worker hosts) inherit.
+    url = worker_redis_url(settings.REDIS_URL, WORKER)
+    if url == settings.REDIS_URL:
+        return
+    settings.REDIS_URL = url
+    settings.CELERY_BROKER_URL = url
+    settings.CACHES["default"]["LOCATION"] = url
+    os.environ["REDIS_URL"] = url
+
+
+_worker_own_redis()
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items) -> None:
-    """Tests driving Chromium are marked ``browser`` by the fixtures they use."""
+    """Tests driving Chromium are marked ``browser`` by the fixtures they use. The ``slow``
+    ones start first among those using the database the same way (pytest-django has put the
+    tests in a transaction before those on a flushed database, and that order stays): in
+    parallel, the long ones then run beside the many short ones, not alone at the end."""
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: (_database_use(item), item.get_closest_marker("slow") is None))
+
+
+def _database_use(item) -> int:
+    """pytest-django's order: tests in a transaction, then those on a flushed database
+    (transactional_db, live_server), then those using no database."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    transaction = marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    transactional = bool(transaction)
+    if transactional or fixtures & {"transactional_db", "live_server"}:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
 
 
 def pytest_report_header(config) -> list[str]:
@@ -30,11 +118,27 @@ def pytest_report_header(config) -> list[str]:
         else "none: Celery tasks run in-process"
     )
     cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    return [
+    lines = [
         f"database: {engine} ({where})",
         f"broker: {broker}",
         f"cache: {cache_backend}",
     ]
+    workers = getattr(config.option, "numprocesses", None)
+    if workers:
+        redis = " and a Redis database" if settings.REDIS_URL else ""
+        lines.append(f"workers: {workers} (pytest-xdist), each with its own test database{redis}")
+    return lines
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _worker_own_files(tmp_path_factory):
+    """Uploaded files, generated reports and backups in a folder of this run (and worker), not
+    in the working tree's var/ that another worker or `make run` writes to."""
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("files")
+    with override_settings(MEDIA_ROOT=root / "media", BACKUP_DIR=root / "backups"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -257,6 +361,38 @@ def two_hosts(object_store, s3_storage, tmp_path, transactional_db, settings):
         for name in ["web-a", "web-b", "worker"]:
             media = tmp_path / name / "media"
             assert not media.exists() or not any(media.rglob("*")), name
+
+
+@pytest.fixture(scope="session")
+def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``demo_pages(languages, who=None)``: every page of the demo as each kind of person sees
+    it (tests/pages.py), on the demo data and the every-URL world. The checks that read them all
+    (valid HTML, labels) read the same pages: rendered once per worker and set of languages, in
+    a transaction rolled back afterwards (the test's own fixtures are in force meanwhile)."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from .demo_snapshot import demo_in_place
+    from .pages import every_page
+    from .url_world import build_world
+
+    rendered: dict[tuple, list] = {}
+
+    def pages(languages=("en", "fr"), who: str | None = None) -> list:
+        key = (tuple(languages), who)
+        if key not in rendered:
+            media = tmp_path_factory.mktemp("demo-pages")
+            with (
+                django_db_blocker.unblock(),
+                override_settings(MEDIA_ROOT=media),
+                transaction.atomic(),
+            ):
+                demo_in_place()
+                rendered[key] = list(every_page(build_world(settings), languages, who))
+                transaction.set_rollback(True)
+        return rendered[key]
+
+    return pages
 
 
 @pytest.fixture

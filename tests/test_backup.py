@@ -147,9 +147,9 @@ def _files_beside_the_demo() -> None:
 def test_the_demo_backup_restores_every_row_and_file(
     object_store, s3_storage, empty_postgres_database, tmp_path
 ):
-    from demo.services import demo_load
+    from .demo_snapshot import demo_in_place
 
-    demo_load()
+    demo_in_place()
     _files_beside_the_demo()
     source_files = _bucket_checksums(object_store, s3_storage)
     assert len(source_files) >= 6
@@ -211,11 +211,12 @@ def test_a_sqlite_portal_is_backed_up_with_the_sqlite_backup_api(tmp_path):
 
     source = {"DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}", "REDIS_URL": ""}
     source["MEDIA_ROOT"] = str(tmp_path / "media")
-    _manage("migrate", "--no-input", env=source)
-    _manage("load_demo", env=source)
+    # The portal set up as `make run` does (migrate, load_demo), with files: one process.
     _manage(
         "shell",
         "-c",
+        "from django.core.management import call_command; "
+        "call_command('migrate', '--no-input', verbosity=0); call_command('load_demo'); "
         "from tests.test_backup import _officers_files; _officers_files()",
         env=source,
     )

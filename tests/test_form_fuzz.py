@@ -29,9 +29,9 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve, reverse
 
-from demo.services import demo_load
 from reports.models import Report
 
+from .demo_snapshot import demo_in_place
 from .form_world import (
     CSRF,
     RAW_MARKERS,
@@ -315,7 +315,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            demo_load()
+            demo_in_place()
             built = build_world(settings)
             built.ids.update(_fuzz_objects(built))
             built.ids["root"] = root

@@ -25,7 +25,9 @@ def _msgattrib(option: str, po: Path) -> str:
 @pytest.fixture(scope="module")
 def extracted_catalogues(tmp_path_factory) -> Path:
     """The catalogues as makemessages leaves them after reading today's code and templates:
-    a string added without its translations shows up here as an empty entry."""
+    a string added without its translations shows up here as an empty entry. (Its work files
+    are written beside the real sources: in parallel runs the tests using it go to one worker,
+    conftest.SAME_WORKER.)"""
     import os
     import shutil
 

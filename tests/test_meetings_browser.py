@@ -11,9 +11,10 @@ from .browser import axe_violations
 def live_meetings(transactional_db, live_server):
     from cities.models import City
     from demo.meetings import meetings_demo_load
-    from demo.services import demo_load
 
-    demo_load()
+    from .demo_snapshot import demo_in_place
+
+    demo_in_place()
     meetings_demo_load(cities={city.slug: city for city in City.objects.all()})
     return live_server
 

@@ -11,8 +11,7 @@ import pytest
 from django.apps import apps
 from django.utils import translation
 
-from .pages import every_page
-from .url_world import build_world
+pytestmark = pytest.mark.slow
 
 LABEL_TAGS = {"td", "th", "dd", "dt", "label", "legend", "button", "caption", "summary"}
 LABEL_CLASSES = re.compile(r"\b(badge|eyebrow|tag|status|meta|figure-label)")
@@ -75,9 +74,7 @@ def _choices():
 
 
 @pytest.mark.django_db
-def test_every_page_shows_labels_not_codes_in_the_readers_language(demo, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = build_world(settings)
+def test_every_page_shows_labels_not_codes_in_the_readers_language(demo_pages):
     choices = _choices()
     # Codes with an underscore are never words of a sentence ("on_track", "school_dropout").
     codes = {code for code, _en, _fr in choices if "_" in code}
@@ -87,7 +84,7 @@ def test_every_page_shows_labels_not_codes_in_the_readers_language(demo, setting
     untranslated = {en for _code, en, fr in choices if en != fr}
     problems = []
     pages = 0
-    for page in every_page(world):
+    for page in demo_pages(("en", "fr")):
         pages += 1
         pieces = visible_texts(page.html)
         text = " ".join(piece for piece, _label in pieces)

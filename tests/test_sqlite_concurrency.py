@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+# One load for the module's tests: in parallel runs they go to one worker (conftest.SAME_WORKER).
 pytestmark = pytest.mark.slow
 
 SCRIPT = Path(__file__).with_name("sqlite_load.py")

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import pytest
 import tablib
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
@@ -777,10 +776,7 @@ def _path(name: str, world, args: dict | None = None) -> str:
 def _client(who, world: World) -> Client:
     if who == EXPERT:
         return expert_client(world)
-    client = Client()
-    if who:
-        client.force_login(get_user_model().objects.get(email=who))
-    return client
+    return world.sessions.client(who) if who else Client()
 
 
 def test_every_url_of_the_project_is_in_the_matrix():

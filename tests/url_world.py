@@ -5,7 +5,7 @@ officers signed in by the matrix: its lead (the demo's braga@) and an ordinary o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -60,6 +60,7 @@ from .meetings_factories import (
     MeetingFactory,
     RegistrationFactory,
 )
+from .sessions import SignedInSessions
 
 BRAGA_OFFICER = "officer@braga.example.org"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -68,6 +69,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @dataclass
 class World:
     ids: dict
+    # Signed-in browsers of the demo's people, for the matrix's many requests.
+    sessions: SignedInSessions = field(default_factory=SignedInSessions)
 
     def __getitem__(self, key):
         return self.ids[key]
