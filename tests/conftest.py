@@ -84,12 +84,12 @@ def _worker_own_redis() -> None:
 _worker_own_redis()
 
 
-@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items) -> None:
-    """Tests driving Chromium are marked ``browser`` by the fixtures they use. The ``slow``
-    ones start first among those using the database the same way (pytest-django has put the
-    tests in a transaction before those on a flushed database, and that order stays): in
-    parallel, the long ones then run beside the many short ones, not alone at the end."""
+    """Tests driving Chromium are marked ``browser`` by the fixtures they use (before ``-m``
+    deselects by marker). The ``slow`` ones start first among those using the database the same
+    way (pytest-django, whose hook runs first, has put the tests in a transaction before those
+    on a flushed database, then those using none, and that order stays): in parallel, the long
+    ones then run beside the many short ones, not alone at the end."""
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
@@ -102,8 +102,7 @@ def _database_use(item) -> int:
     fixtures = set(getattr(item, "fixturenames", ()))
     marker = item.get_closest_marker("django_db")
     transaction = marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
-    transactional = bool(transaction)
-    if transactional or fixtures & {"transactional_db", "live_server"}:
+    if transaction or fixtures & {"transactional_db", "live_server"}:
         return 1
     return 0 if marker or "db" in fixtures else 2
 
