@@ -24,7 +24,6 @@ from core.storage import StorageUnavailable, stored_file_delete
 
 from . import notices
 from .models import Report, report_file_path
-from .pdf import html_to_pdf
 from .selectors import ReportUnavailable, Source, report_source
 
 logger = logging.getLogger(__name__)
@@ -33,6 +32,14 @@ logger = logging.getLogger(__name__)
 REPORT_TEMPLATE_VERSION = "2026-3"
 # How long a produced file is kept (and reused for the same content).
 REPORT_LIFETIME = timedelta(days=settings.REPORTS_KEEP_DAYS)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """reports.pdf.html_to_pdf, imported with the first PDF a process makes: WeasyPrint takes a
+    second or two to import, which a web process (or a test's host) that makes none never pays."""
+    from .pdf import html_to_pdf as render
+
+    return render(html)
 
 
 def fingerprint_for(*, kind: str, language: str, html: str) -> str:

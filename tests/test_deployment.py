@@ -155,3 +155,21 @@ def test_gunicorn_loads_the_application_once_before_forking_and_it_opens_no_conn
     closed = [c for c in connections.all() if c.connection is None]
     warm()
     assert all(c.connection is None for c in closed)
+
+
+def test_loading_the_portal_does_not_import_the_pdf_engine():
+    """WeasyPrint takes seconds to import: a web process (or a test's host) that makes no PDF
+    never pays for it; the first PDF loads it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'roma_wg.settings'; "
+        "django.setup(); import roma_wg.urls, reports.tasks; "
+        "print('weasyprint' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
