@@ -78,7 +78,13 @@ def _save_edited(model, *, instance, data: dict, create: dict, by: User | None, 
             many_to_many.append((name, value))
         else:
             setattr(instance, name, value)
-    instance.full_clean(exclude=unchanged_relations(instance))
+    # Related objects unchanged since the lock are not looked up again; uniqueness and the
+    # constraints are checked whole (a constraint naming one of them still holds).
+    instance.full_clean(
+        exclude=unchanged_relations(instance), validate_unique=False, validate_constraints=False
+    )
+    instance.validate_unique()
+    instance.validate_constraints()
     _recorded_by(instance, by=by, reason=reason)
     instance.save()
     for name, value in many_to_many:

@@ -103,17 +103,6 @@ class EditForm(EditTokenMixin, forms.ModelForm):
         self.check_edit_token()
         return cleaned
 
-    def _get_validation_exclusions(self):
-        # A related object chosen in the form was found in the field's own choices (at least as
-        # narrow as the model's limit_choices_to): the model need not look it up again.
-        excluded = super()._get_validation_exclusions()
-        chosen = {
-            name
-            for name, field in self.fields.items()
-            if isinstance(field, forms.ModelChoiceField) and name not in self._errors
-        }
-        return excluded | chosen
-
     def model_data(self) -> dict:
         """The person's values for the model fields this form edits (for the service)."""
         return {name: self.cleaned_data.get(name) for name in self.edited_names()}
