@@ -68,7 +68,8 @@ def _select(widget: dict) -> str | None:
 def _optional(field) -> str:
     if field.field.required:
         return ""
-    return f' <span class="optional">{conditional_escape(_("(optional)"))}</span>'
+    optional = conditional_escape(_("(optional)"))  # outside the f-string, for makemessages
+    return f' <span class="optional">{optional}</span>'
 
 
 def field_group(field) -> str:

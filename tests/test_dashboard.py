@@ -210,3 +210,13 @@ def test_the_officers_plan_cards_follow_every_change(client, braga, braga_office
     braga.names = {"en": "Braga (PT)"}
     braga.save()
     assert "Braga (PT)" in client.get("/en/workspace/").content.decode()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_late_work_is_marked_in_the_readers_language(client, braga, braga_officer):
+    action = ActionFactory(plan=PlanFactory(city=braga, title="Braga plan"))
+    Milestone.objects.create(action=action, title="Mediators recruited", due_date=date(2020, 1, 1))
+    client.force_login(braga_officer)
+    html = client.get("/fr/workspace/").content.decode()
+    assert '<span class="badge badge-cancelled">En retard</span>' in html
+    assert ">Late<" not in html
