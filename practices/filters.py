@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from cities.countries import country_choices
 from cities.models import City
 from objectives.models import StrategicObjective
 
@@ -49,19 +47,6 @@ def _objective_choices() -> list[tuple[str, str]]:
         (code, f"{code} {title}")
         for code, title in StrategicObjective.objects.values_list("code", "title")
     ]
-
-
-# Country names sorted in each language, once per process (django-countries sorts and
-# translates about 250 names whenever its list is read).
-_countries_by_language: dict[str, list[tuple[str, str]]] = {}
-
-
-def country_choices() -> list[tuple[str, str]]:
-    language = get_language() or settings.LANGUAGE_CODE
-    found = _countries_by_language.get(language)
-    if found is None:
-        found = _countries_by_language[language] = [(c.code, str(c.name)) for c in countries]
-    return found
 
 
 class PracticeFilter(django_filters.FilterSet):
