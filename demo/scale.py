@@ -65,6 +65,7 @@ from meetings.models import (
     in_zone,
 )
 from objectives.models import NetworkPriority, Objective, StrategicObjective
+from practices.facet_counts import facets_changed
 from practices.models import (
     FundingSource,
     Practice,
@@ -516,6 +517,7 @@ def _history_off() -> Iterator[None]:
 def _public_content_changed() -> None:
     for app_label in settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS:
         content_changed(app_label)
+    facets_changed()
 
 
 def scale_delete() -> dict[str, int]:

@@ -11,3 +11,7 @@ class PracticesConfig(AppConfig):
     def ready(self) -> None:
         # The search texts follow the practices' translations.
         from . import signals  # noqa: F401
+        from .facet_counts import watch_counted_data
+
+        # The facets' counts are counted again only when what they count changes.
+        watch_counted_data()

@@ -146,6 +146,15 @@ class Practice(WrittenIn):
     def __str__(self) -> str:
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        from .facet_counts import counted_values
+
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # What the library's counts read, as stored: a save that leaves it alone keeps them.
+        instance._counted_when_read = counted_values(instance)
+        return instance
+
     def get_absolute_url(self) -> str:
         return slug_url("practices:detail", self.slug)
 

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Max, Prefetch, QuerySet
@@ -21,6 +23,7 @@ from core.todo import Todo
 from fragments.versions import cached_for_content, content_version
 from objectives.models import StrategicObjective
 
+from .facet_counts import facets_version
 from .filters import PracticeFilter, SortChoices
 from .models import Guideline, GuidelineSection, GuidelineStatus, Practice, PracticeStatus, Transfer
 
@@ -229,7 +232,8 @@ def _scope_counts(scope: QuerySet[Practice], names: list[str]) -> dict[str, dict
 def _library_counts(params: QueryDict, choices: dict) -> dict[str, dict[str, int]]:
     """Counts per option under every other active filter (the usual faceted-search rule), and
     the number of results. Facets without an active filter share the full filter set, so one
-    query serves them all; each active facet needs its own. Kept until the library changes."""
+    query serves them all; each active facet needs its own. Kept until what they count changes
+    (practices.facet_counts)."""
     filters = _filters_key(params)
 
     def compute() -> dict[str, dict[str, int]]:
@@ -252,7 +256,11 @@ def _library_counts(params: QueryDict, choices: dict) -> dict[str, dict[str, int
             counts[name] = _scope_counts(scope_without(name), [name])[name]
         return counts
 
-    return cached_for_content(f"library-counts:{filters}", compute, apps=LIBRARY_APPS)
+    if any(text.strip() for text in params.getlist("q")):
+        # A text search's counts follow the practices' texts and translations too.
+        return cached_for_content(f"library-counts:{filters}", compute, apps=LIBRARY_APPS)
+    key = f"fragments:library-counts:{filters}:{facets_version()}"
+    return cache.get_or_set(key, compute, timeout=settings.FRAGMENT_CACHE_SECONDS)
 
 
 def _facets(counts: dict[str, dict[str, int]], filterset: PracticeFilter) -> list[Facet]:
