@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 
@@ -12,9 +14,25 @@ from .models import City, CityMembership, Pledge
 
 @dataclass(frozen=True)
 class MapPoint:
-    city: City
+    city: City | CityPlace
     x: float
     y: float
+
+
+@dataclass(frozen=True)
+class CityPlace:
+    """What a map needs of a city, without the rest of its row."""
+
+    name: str
+    latitude: Decimal
+    longitude: Decimal
+
+
+def city_places() -> list[CityPlace]:
+    """Every city's name and position, for a map of them all (the home page's): a plain read
+    of three columns, where model instances of 500 cities cost the first render ~10 ms."""
+    rows = City.objects.order_by("name").values_list("name", "latitude", "longitude")
+    return [CityPlace(*row) for row in rows]
 
 
 def city_list(*, pledged: bool = False) -> QuerySet[City]:
@@ -46,7 +64,7 @@ class CityMap:
         return f"0 0 {self.width} {self.height}"
 
 
-def city_map(cities: list[City]) -> CityMap:
+def city_map(cities: Iterable[City | CityPlace]) -> CityMap:
     """Place cities on the offline map of Europe; cities outside its frame are left off."""
     points = []
     for city in cities:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from actionplans.selectors import public_plans_for_city
 from cities.access import may_translate_city
 from cities.models import City
-from cities.selectors import city_detail, city_list, city_map
+from cities.selectors import city_detail, city_map, city_places
 from fragments.pages import public_page
 from meetings.selectors import meetings_for_city
 from objectives.evidence import progress_for
@@ -44,15 +44,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
     # The page body is a cached fragment: these are read only when it is rendered again, in
     # the visitor's language.
-    cities = city_list()
+    places = SimpleLazyObject(city_places)
     return render(
         request,
         "portal/home.html",
         {
             "work_plan": SimpleLazyObject(lambda: year()[0]),
             "events": SimpleLazyObject(lambda: year()[1]),
-            "cities": cities,
-            "city_map": SimpleLazyObject(lambda: city_map(cities)),
+            "cities": places,
+            "city_map": SimpleLazyObject(lambda: city_map(places)),
             "achievement_years": SimpleLazyObject(achievement_years),
             "latest_practices": SimpleLazyObject(
                 lambda: localize(latest_practices(limit=3), request=request)
