@@ -148,3 +148,26 @@ def test_all_meetings_feed_holds_a_window_around_today(client, braga, settings):
     assert urls == ["last-spring", "next-month", "next-year"]
     # Each meeting keeps its own file, whenever it is.
     assert client.get("/en/meetings/two-years-ago/calendar.ics").status_code == 200
+
+
+def test_a_change_to_one_meeting_writes_only_its_event_again(client, meeting, turin, monkeypatch):
+    from meetings import calendar as ics
+
+    MeetingFactory(slug="turin", host_city=turin, title="Study visit to Turin")
+    first = client.get("/en/meetings/calendar.ics").content
+    written = []
+    original = ics._event
+    monkeypatch.setattr(ics, "_event", lambda inputs: written.append(inputs[4]) or original(inputs))
+
+    meeting.title = "Critical friend review in Braga, new date"
+    meeting.save()
+    response = client.get("/en/meetings/calendar.ics")
+    calendar, events = _events(response)
+    assert written == ["Critical friend review in Braga, new date"]
+    assert sorted(str(event["SUMMARY"]) for event in events) == [
+        "Critical friend review in Braga, new date",
+        "Study visit to Turin",
+    ]
+    # The kept event of Turin is the same bytes as before.
+    turin_event = next(e for e in events if str(e["SUMMARY"]) == "Study visit to Turin")
+    assert turin_event.to_ical().replace(b"\r\n ", b"") in first.replace(b"\r\n ", b"")
