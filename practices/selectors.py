@@ -420,7 +420,8 @@ def practice_page(*, practice: Practice) -> Practice:
 
 def related_practices(*, practice: Practice, limit: int = 3) -> list[Practice]:
     """Published practices sharing the most themes with this one: ranked on the theme links
-    alone (kept until the library changes), then only the few chosen are read."""
+    alone (kept until those links or a publication change), then only the few chosen are
+    read."""
     theme_ids = [theme.pk for theme in practice.themes.all()]
     links = Practice.themes.through.objects
 
@@ -434,7 +435,9 @@ def related_practices(*, practice: Practice, limit: int = 3) -> list[Practice]:
             .values_list("practice_id", flat=True)[:limit]
         )
 
-    ranked = cached_for_content(f"related:{practice.pk}:{limit}", rank, apps=LIBRARY_APPS)
+    # Ranked on the themes, the publication and its date only: a text edit keeps the ranking.
+    key = f"fragments:related:{practice.pk}:{limit}:{facets_version()}"
+    ranked = cache.get_or_set(key, rank, timeout=settings.FRAGMENT_CACHE_SECONDS)
     found = published_practices().select_related("city").prefetch_related("themes").in_bulk(ranked)
     return [found[pk] for pk in ranked if pk in found]
 

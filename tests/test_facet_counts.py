@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from practices.models import Theme
+from practices.models import Practice, Theme
 from practices.search import practices_search_index
 
 from .factories import CityFactory, PracticeFactory
@@ -102,3 +102,28 @@ def test_a_text_search_counts_again_after_a_text_edit(client, library):
     practices_search_index(practice_ids=[practice.pk])  # as the services do after a save
     html, counted = _library(client, "?q=mediators")
     assert counted == 1 and "No good practice matches these filters." in html
+
+
+def test_related_practices_follow_themes_and_publication_not_text_edits(client, library):
+    practice = library["practice"]
+    other = PracticeFactory(city=library["lyon"], themes=["housing"], title="Housing first")
+    html = client.get(practice.get_absolute_url()).content.decode()
+    assert "Homework clubs" in html and "Housing first" not in html
+
+    other.themes.add(Theme.objects.get(code="education"))
+    html = client.get(practice.get_absolute_url()).content.decode()
+    assert "Housing first" in html
+
+    other.status = "draft"
+    other.save()
+    html = client.get(practice.get_absolute_url()).content.decode()
+    assert "Housing first" not in html
+
+    # A text edit: the ranking is kept (no ranking query) and the new title shows.
+    homework = Practice.objects.get(title="Homework clubs")
+    homework.title = "Homework clubs, revised"
+    homework.save()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(practice.get_absolute_url()).content.decode()
+    assert "Homework clubs, revised" in html
+    assert not any("COUNT" in q["sql"] and "theme_id" in q["sql"] for q in queries)
