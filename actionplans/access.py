@@ -16,6 +16,7 @@ from cities.access import is_officer_of
 from cities.models import City, CityMembership
 from cities.selectors import cities_for_user
 from core.access import found_or_404
+from fragments.context_processors import kept_key, kept_value
 
 from .experts import AccessEnded, session_reviewer
 from .models import (
@@ -115,6 +116,23 @@ def cities_for_new_plan(user) -> QuerySet[City]:
 
 def get_plan_for_viewing(user, *, pk: int) -> ActionPlan:
     plan = _plan_with_rights(user, pk=pk)
+    if not can_view(user, plan):
+        raise Http404(_no_plan_here())
+    return plan
+
+
+def plan_reading_key(user, pk: int) -> str:
+    """Where `get_plan_for_reading` keeps a plan and a reader's rights to it."""
+    return kept_key("workspace-plan-reader", user.pk, pk)
+
+
+def get_plan_for_reading(request, *, pk: int) -> ActionPlan:
+    """`get_plan_for_viewing` for the plan's page, which people open far more often than
+    anything changes: the plan and the reader's rights are kept beside every content version
+    (a membership, a review, the plan or anything else changed reads them again), and found in
+    the page's one cache round trip when the view names `plan_reading_key` in it."""
+    user = request.user
+    plan = kept_value(request, plan_reading_key(user, pk), lambda: _plan_with_rights(user, pk=pk))
     if not can_view(user, plan):
         raise Http404(_no_plan_here())
     return plan

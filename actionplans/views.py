@@ -118,21 +118,20 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    found = access.get_plan_for_viewing(request.user, pk=pk)
+    # The plan with the reader's rights, its header and an editor's drafts are kept parts, read
+    # with the content versions in one round trip; the body, the same for everyone with the
+    # same rights, in a second one once the rights are known.
+    shown_in = (get_language(), requested_language(request) or "", pk)
+    header_key = kept_key("workspace-plan-header", *shown_in)
+    # An editor's drafts name who saved them, when, in their time zone.
+    drafts_key = kept_key("workspace-plan-drafts", *shown_in, timezone.get_current_timezone_name())
+    read_with_versions(request, [access.plan_reading_key(request.user, pk), header_key, drafts_key])
+    found = access.get_plan_for_reading(request, pk=pk)
     can_edit = access.can_edit(request.user, found)
     can_validate = access.can_validate(request.user, found)
-    # The plan's header and body are cached parts, the same for everyone with the same rights,
-    # read with the content versions in one round trip.
-    shown_in = (get_language(), requested_language(request) or "", found.pk)
-    header_key = kept_key("workspace-plan-header", *shown_in)
     body_key = kept_key(
         "workspace-plan", *shown_in, can_edit, can_validate, timezone.localdate().isoformat()
     )
-    # An editor's drafts name who saved them, when, in their time zone.
-    drafts_key = can_edit and kept_key(
-        "workspace-plan-drafts", *shown_in, timezone.get_current_timezone_name()
-    )
-    read_with_versions(request, [header_key, body_key, *([drafts_key] if drafts_key else [])])
     return render(
         request,
         "actionplans/workspace/plan_detail.html",
@@ -144,7 +143,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_validate": can_validate,
             "header_key": header_key,
             "body_key": body_key,
-            "drafts_key": drafts_key,
+            "drafts_key": can_edit and drafts_key,
             # Read only when the kept part is rendered again.
             "drafts": SimpleLazyObject(lambda: list(draft_updates(plan=found))),
         },

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .versions import read_versions
+from .versions import kept_with_version, read_versions
 
 # Values a page's layout needs beside the versions, read in the same round trip (see
 # `request_lookup`): the menu's years (portal.context_processors.navigation).
@@ -90,3 +90,12 @@ def kept_key(name: str, *parts: object) -> str:
     """The cache key of a `{% kept %}` part: its name and what it varies with (not the content
     version, which is kept beside it)."""
     return "fragments:kept:" + ":".join([name, *(str(part) for part in parts)])
+
+
+def kept_value[T](request: HttpRequest, key: str, compute: Callable[[], T]) -> T:
+    """A value kept beside every content version the request read (any change in any app
+    computes it again), found in the page's one round trip when the view named ``key`` in
+    `read_with_versions`."""
+    versions, found = request_lookup(request)
+    version = ".".join(f"{app}={versions[app]}" for app in sorted(versions))
+    return kept_with_version(key, version, found.get(key), compute)

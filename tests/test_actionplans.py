@@ -489,3 +489,42 @@ def test_indicator_chart_carries_its_own_strokes_for_pdf_renderers(braga):
     assert 'fill="none"' in line and 'stroke="#0b3a5b"' in line
     assert re.search(r'<line class="chart-target"[^>]*stroke="#2e7d32"', svg)
     assert re.search(r'<line class="chart-baseline"[^>]*stroke="#a3470c"', svg)
+
+
+# --- The plan page keeps the plan and the reader's rights (actionplans.access) ----------------
+
+
+def test_the_kept_rights_of_a_plan_page_end_at_once_when_a_membership_or_review_does(
+    plan, braga_officer, turin_officer, open_review, peer
+):
+    officer, other, reviewer = Client(), Client(), Client()
+    officer.force_login(braga_officer)
+    other.force_login(turin_officer)
+    reviewer.force_login(peer)
+    url = f"/en/workspace/plans/{plan.pk}/"
+    for client in (officer, reviewer):
+        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == 200  # the kept plan and rights
+    # Kept per reader: another city's officer is not let in by someone else's rights.
+    assert other.get(url).status_code == 404
+
+    braga_officer.city_memberships.all().delete()
+    assert officer.get(url).status_code == 404
+    open_review.status = Review.Status.CLOSED
+    open_review.save()
+    assert reviewer.get(url).status_code == 404
+
+
+def test_a_plan_page_read_again_does_not_read_the_plan_or_the_rights_again(plan, braga_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(braga_officer)
+    url = f"/en/workspace/plans/{plan.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200 and plan.title in response.content.decode()
+    read = [q["sql"] for q in queries if "actionplans_" in q["sql"] or "cities_" in q["sql"]]
+    assert read == []
