@@ -220,3 +220,21 @@ def test_late_work_is_marked_in_the_readers_language(client, braga, braga_office
     html = client.get("/fr/workspace/").content.decode()
     assert '<span class="badge badge-cancelled">En retard</span>' in html
     assert ">Late<" not in html
+
+
+def test_kept_cities_and_to_dos_follow_a_membership_at_once(client, braga, turin, braga_officer):
+    from cities.models import CityMembership
+
+    PlanFactory(city=turin, title="Turin housing plan")
+    client.force_login(braga_officer)
+    html = client.get("/en/workspace/").content.decode()
+    assert "Turin housing plan" not in html
+    assert client.get("/en/workspace/").status_code == 200  # read from the kept parts
+
+    CityMembership.objects.create(city=turin, user=braga_officer)
+    html = client.get("/en/workspace/").content.decode()
+    assert "Turin housing plan" in html and "Turin" in html
+
+    CityMembership.objects.filter(city=turin, user=braga_officer).delete()
+    html = client.get("/en/workspace/").content.decode()
+    assert "Turin housing plan" not in html

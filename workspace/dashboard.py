@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from actionplans.selectors import plans_for_user
 from actionplans.selectors import todos_for as plan_todos
 from cities.models import City, CityMembership
+from cities.selectors import memberships_for_user
 from core.todo import Todo
-from fragments.context_processors import kept_key, read_with_versions, request_lookup
+from fragments.context_processors import kept_key, kept_value, read_with_versions, request_lookup
 from meetings.selectors import todos_for as meeting_todos
 from notifications.services import todos_for as notification_todos
 from objectives.selectors import todos_for as year_todos
@@ -75,6 +76,25 @@ def _content_todos(*, user, own_cities: list[City], today) -> tuple[list[Todo], 
     return todos, plans
 
 
+def dashboard_keys(request) -> list[str]:
+    """The cache keys an officer's dashboard reads (its to-dos, its plan cards), for the view to
+    name in the page's one round trip. Their cities are not part of them: a membership that
+    starts or ends changes the content versions they are kept beside."""
+    key = f"dashboard:{request.user.pk}:{get_language()}:{timezone.localdate().isoformat()}"
+    return [key, kept_key("dashboard-plans", key)]
+
+
+def memberships_key(user) -> str:
+    return kept_key("workspace-memberships", user.pk)
+
+
+def memberships_of(request) -> list[CityMembership]:
+    """The person's memberships with their cities, kept beside the content versions (the view
+    names `memberships_key` in the page's round trip)."""
+    user = request.user
+    return kept_value(request, memberships_key(user), lambda: list(memberships_for_user(user)))
+
+
 # What an officer's to-dos are read from: every public app's content and people's names.
 DASHBOARD_APPS = sorted(settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS)
 
@@ -84,10 +104,7 @@ def _officer_todos(*, request, own_cities: list[City], today) -> tuple[list[Todo
     stops applying (a meeting's registration closes): a dozen queries otherwise, on the page
     an officer comes back to most. Read in the page's one round trip with the versions."""
     user = request.user
-    key = "dashboard:{}:{}:{}:{}".format(
-        user.pk, get_language(), today.isoformat(), ",".join(str(city.pk) for city in own_cities)
-    )
-    plans_key = kept_key("dashboard-plans", key)
+    key, plans_key = dashboard_keys(request)
     read_with_versions(request, [key, plans_key])
     versions, found = request_lookup(request)
     version = ".".join(versions[app] for app in DASHBOARD_APPS)
