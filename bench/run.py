@@ -20,7 +20,10 @@
    form round trip (see bench/lua/plan_edit.lua).
    Then each public page right after a content change (the first render, every cache cold):
    every public app's content version is moved on, the page requested once, 20 times; the
-   median is printed beside the warm p50, both as multiples of the floor.
+   median is printed beside the warm p50, both as multiples of the floor. That is a change of
+   texts (an edit); what the library's facets count and rank (a practice published, its
+   themes) has a version of its own (practices/facet_counts.py): the library's pages are timed
+   after such a change too, and the figure noted beside them.
 5. Renders the four PDF report kinds on that data in a separate process
    (``bench/reports_bench.py --existing``) and records its time and peak memory.
 6. Prints a table, then one line per target (met / missed), and writes
@@ -633,6 +636,7 @@ def cold_run(port: int, values: dict, rows: list[Row], *, changes: int) -> float
     from django.conf import settings
 
     from fragments.versions import content_changed
+    from practices.facet_counts import facets_changed
 
     apps = sorted(settings.PUBLIC_CONTENT_APPS | settings.PRIVATE_CONTENT_APPS)
 
@@ -661,6 +665,16 @@ def cold_run(port: int, values: dict, rows: list[Row], *, changes: int) -> float
             row.x_floor_cold = round(row.cold_ms / floor, 1) if floor else None
         else:
             row.notes = (row.notes + "; " if row.notes else "") + f"cold: answered {status}"
+        if name.startswith("practices") and len(times) == changes:
+            counted = []
+            for _ in range(changes):
+                for app in apps:
+                    content_changed(app)
+                facets_changed()
+                counted.append(timed(path)[1])
+            ms = statistics.median(counted)
+            note = f"after a change to what it counts: {ms:.1f} ms ({ms / floor:.1f} x floor)"
+            row.notes = (row.notes + "; " if row.notes else "") + note
     return round(floor, 2)
 
 
