@@ -58,3 +58,15 @@ def test_committed_map_matches_the_projection_frame():
     assert root.tag == f"{SVG_NS}svg"
     assert root.get("viewBox") == f"0 0 {VIEWBOX_WIDTH} {VIEWBOX_HEIGHT}"
     assert len(root.findall(f".//{SVG_NS}path")) >= 30
+
+
+@pytest.mark.django_db
+def test_the_maps_names_are_in_the_pages_language(client):
+    from .factories import CityFactory
+
+    CityFactory(
+        name="Warsaw", slug="warsaw", names={"fr": "Varsovie"}, latitude=52.23, longitude=21.01
+    )
+    html = client.get("/fr/cities/").content.decode()
+    assert 'class="map-label"' in html and ">Varsovie</text>" in html
+    assert ">Warsaw</text>" not in html

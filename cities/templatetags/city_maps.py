@@ -20,7 +20,8 @@ def map_dots(city_map, radius="7", labels=False) -> SafeString:
         x, y = float(point.x), float(point.y)  # numbers: nothing to escape
         parts.append(f'\n      <circle class="map-dot" cx="{x}" cy="{y}" r="{r}"/>')
         if named:
-            name = conditional_escape(point.city.name)
+            # In the page's language, as the list beside it (Varsovie on a French page).
+            name = conditional_escape(getattr(point.city, "local_name", point.city.name))
             parts.append(
                 f'\n      <text class="map-label" x="{x}" y="{y}" dx="10" dy="5">{name}</text>'
             )
