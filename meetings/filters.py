@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City
+from cities.selectors import city_name_choices
 
 from .models import Meeting
 from .selectors import meeting_years
@@ -22,11 +22,10 @@ class MeetingFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Meeting.Kind.choices, empty_label=_("All kinds")
     )
-    city = django_filters.ModelChoiceFilter(
+    city = django_filters.ChoiceFilter(
         label=_("Host city"),
-        field_name="host_city",
-        queryset=City.objects.order_by("name"),
-        to_field_name="slug",
+        field_name="host_city__slug",
+        choices=city_name_choices,
         empty_label=_("All cities"),
     )
     year = django_filters.ChoiceFilter(
