@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cities.countries import country_choices
-from cities.models import City
+from cities.selectors import city_name_choices
 from objectives.models import StrategicObjective
 
 from .models import FundingSource, Practice, Theme
@@ -36,10 +36,6 @@ def _through_filter(through_field: str, code_field: str):
         return queryset.filter(pk__in=ids)
 
     return method
-
-
-def _city_choices() -> list[tuple[str, str]]:
-    return [(slug, name) for slug, name in City.objects.values_list("slug", "name")]
 
 
 def _objective_choices() -> list[tuple[str, str]]:
@@ -93,7 +89,7 @@ class PracticeFilter(django_filters.FilterSet):
         # copies a field's choices for every form it builds, and a list of them deep-copied
         # thousands of objects a request; a function is copied as it is and read only when a
         # value is checked or the options are listed.
-        cities = city_choices if city_choices is not None else _city_choices()
+        cities = city_choices if city_choices is not None else city_name_choices()
         objectives = objective_choices if objective_choices is not None else _objective_choices()
         self.filters["city"].extra["choices"] = lambda: cities
         self.filters["objective"].extra["choices"] = lambda: objectives

@@ -13,12 +13,11 @@ from django.db import connection
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from cities.models import City
-from cities.selectors import cities_for_user
+from cities.selectors import cities_for_user, city_name_choices
 from core.todo import Todo
 from fragments.versions import cached_for_content, content_version
 from objectives.models import StrategicObjective
@@ -146,32 +145,28 @@ def _ordered(queryset: QuerySet[Practice], *, sort: str, has_query: bool) -> Que
     return queryset.order_by("-published_at", "-pk")
 
 
-# The city and objective choices of the running process, with the content version they were
-# read at: most requests take them from here rather than from the shared cache.
-_process_choices: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
+# The objective choices of the running process, with the content version they were read at:
+# most requests take them from here rather than from the shared cache.
+_process_objectives: dict[str, list[tuple[str, str]]] = {}
 
 
 def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The values the city and objective filters accept, kept until public content changes."""
-    version = content_version(LIBRARY_APPS)
-    found = _process_choices.get(version)
-    if found is None:
-
-        def compute():
-            cities = list(City.objects.values_list("slug", "name", "names"))
-            objectives = [
+    """The values the city and objective filters accept, kept until their content changes; the
+    cities named in the page's language (Varsovie on a French page)."""
+    version = content_version(["objectives"])
+    objectives = _process_objectives.get(version)
+    if objectives is None:
+        objectives = cached_for_content(
+            "library-objectives",
+            lambda: [
                 (code, f"{code} {title}")
                 for code, title in StrategicObjective.objects.values_list("code", "title")
-            ]
-            return cities, objectives
-
-        found = cached_for_content("library-city-names", compute, apps=LIBRARY_APPS)
-        _process_choices.clear()
-        _process_choices[version] = found
-    cities, objectives = found
-    language = get_language()
-    # City names in the page's language (Varsovie on a French page).
-    return [(slug, (names or {}).get(language) or name) for slug, name, names in cities], objectives
+            ],
+            apps=["objectives"],
+        )
+        _process_objectives.clear()
+        _process_objectives[version] = objectives
+    return city_name_choices(), objectives
 
 
 # The parameters the library reads; any other one in an address is ignored, also by the caches
