@@ -13,12 +13,12 @@ from urllib.parse import urlencode
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, gettext
-from django_countries import countries
 
 from actionplans.models import ActionPlan, EUTarget, Indicator
 from actionplans.progress import with_progress
 from actionplans.selectors import plans_late_with_update, update_due_after
 from actionplans.templatetags.actionplans import hides_small_count
+from cities.countries import country_names
 from cities.models import City
 from fragments.versions import cached_for_content
 from translations.reading import localize
@@ -150,7 +150,8 @@ def country_choices() -> list[tuple[str, str]]:
         lambda: sorted(City.objects.order_by().values_list("country", flat=True).distinct()),
         apps=["cities"],
     )
-    named = [(code, str(countries.name(code)) or code) for code in codes]
+    names = country_names()
+    named = [(code, names.get(code) or code) for code in codes]
     return sorted(named, key=lambda choice: choice[1].casefold())
 
 
@@ -367,7 +368,7 @@ class CityLate:
 
     @property
     def country_name(self) -> str:
-        return str(countries.name(self.country)) or self.country
+        return country_names().get(self.country) or self.country
 
 
 @dataclass(frozen=True)
